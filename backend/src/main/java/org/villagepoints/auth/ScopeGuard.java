@@ -1,0 +1,105 @@
+package org.villagepoints.auth;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.villagepoints.common.ApiException;
+
+/**
+ * The one place that decides whether a caller's scope covers a village or a household. Used
+ * through {@link InScope} on controller methods and directly by services for list queries.
+ * District staff cover their district, town staff their town, village staff their village, a
+ * group leader the households of the group, a villager only the own household.
+ */
+@Singleton
+public class ScopeGuard {
+
+  private final JdbcOperations jdbc;
+  /** A village never changes town or district, so its place is cached. */
+  private final Map<Long, VillagePlace> places = new ConcurrentHashMap<>();
+
+  ScopeGuard(JdbcOperations jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record VillagePlace(long villageId, long townId, long districtId) {}
+
+  record HouseholdPlace(long householdId, long villageId, long groupId) {}
+
+  /** Throws 404 for an unknown village, 403 when the caller's scope does not cover it. */
+  public void requireVillage(Caller caller, long villageId, boolean villagersAllowed) {
+    VillagePlace place = village(villageId);
+    boolean allowed = switch (caller.role()) {
+      case DISTRICT_ADMIN -> same(caller.districtId(), place.districtId());
+      case TOWN_ADMIN -> same(caller.townId(), place.townId());
+      case VILLAGE_COMMITTEE, SHOP_ATTENDANT, GROUP_LEADER -> same(caller.villageId(), villageId);
+      case VILLAGER -> villagersAllowed && same(caller.villageId(), villageId);
+    };
+    if (!allowed) {
+      throw ApiException.forbidden();
+    }
+  }
+
+  /** Throws 404 for an unknown household, 403 when the caller's scope does not cover it. */
+  public void requireHousehold(Caller caller, long householdId) {
+    HouseholdPlace place = household(householdId);
+    boolean allowed = switch (caller.role()) {
+      case VILLAGER -> same(caller.householdId(), householdId);
+      case GROUP_LEADER -> same(caller.villageId(), place.villageId())
+          && same(caller.groupId(), place.groupId());
+      default -> {
+        requireVillage(caller, place.villageId(), false);
+        yield true;
+      }
+    };
+    if (!allowed) {
+      throw ApiException.forbidden();
+    }
+  }
+
+  /** Answers the village of a household the caller may act on (checks scope first). */
+  public long villageOfHousehold(Caller caller, long householdId) {
+    requireHousehold(caller, householdId);
+    return household(householdId).villageId();
+  }
+
+  private static boolean same(Long scopeId, long id) {
+    return scopeId != null && scopeId == id;
+  }
+
+  VillagePlace village(long villageId) {
+    VillagePlace cached = places.get(villageId);
+    if (cached != null) {
+      return cached;
+    }
+    VillagePlace place = jdbc.prepareStatement(
+        "select id, town_id, district_id from villages where id = ?", ps -> {
+          ps.setLong(1, villageId);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new VillagePlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
+          }
+        });
+    if (place == null) {
+      throw ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村");
+    }
+    places.put(villageId, place);
+    return place;
+  }
+
+  HouseholdPlace household(long householdId) {
+    HouseholdPlace place = jdbc.prepareStatement(
+        "select id, village_id, group_id from households where id = ?", ps -> {
+          ps.setLong(1, householdId);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? new HouseholdPlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
+          }
+        });
+    if (place == null) {
+      throw ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户");
+    }
+    return place;
+  }
+}

@@ -1,0 +1,84 @@
+package org.villagepoints.common;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Thin helper over the transaction-bound JDBC connection for hand-written SQL: positional
+ * parameters, a row mapper, nothing hidden. Runs in the caller's transaction.
+ */
+@Singleton
+public class Sql {
+
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private final JdbcOperations jdbc;
+
+  Sql(JdbcOperations jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  public <T> List<T> list(String sql, Row<T> row, Object... params) {
+    return jdbc.prepareStatement(sql, ps -> {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  public <T> Optional<T> one(String sql, Row<T> row, Object... params) {
+    List<T> rows = list(sql, row, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+  }
+
+  public long number(String sql, Object... params) {
+    return one(sql, rs -> rs.getLong(1), params).orElse(0L);
+  }
+
+  public int update(String sql, Object... params) {
+    return jdbc.prepareStatement(sql, ps -> {
+      bind(ps, params);
+      return ps.executeUpdate();
+    });
+  }
+
+  public static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant().atZone(ZONE).toOffsetDateTime();
+  }
+
+  public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      if (p instanceof Instant instant) {
+        ps.setTimestamp(i + 1, Timestamp.from(instant));
+      } else {
+        ps.setObject(i + 1, p);
+      }
+    }
+  }
+}

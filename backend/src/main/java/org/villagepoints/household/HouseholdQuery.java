@@ -1,0 +1,76 @@
+package org.villagepoints.household;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.villagepoints.auth.Caller;
+import org.villagepoints.auth.Role;
+import org.villagepoints.common.ApiException;
+import org.villagepoints.common.PageResponse;
+import org.villagepoints.common.Paging;
+import org.villagepoints.common.Sql;
+
+/** Reads households. Scope has been checked by {@code @InScope} before these run. */
+@Singleton
+public class HouseholdQuery {
+
+  private final Sql sql;
+
+  HouseholdQuery(Sql sql) {
+    this.sql = sql;
+  }
+
+  /** A group leader sees only the own group, whatever groupId asks for. */
+  @Transactional
+  public PageResponse<HouseholdSummary> list(Caller caller, long villageId, Long groupId, String q,
+      Paging paging) {
+    Long group = caller.role() == Role.GROUP_LEADER ? caller.groupId() : groupId;
+    StringBuilder where = new StringBuilder("h.village_id = ? and h.status = 'ACTIVE'");
+    List<Object> params = new ArrayList<>(List.of(villageId));
+    if (group != null) {
+      where.append(" and h.group_id = ?");
+      params.add(group);
+    }
+    if (q != null && !q.isBlank()) {
+      if (q.length() > 50) {
+        throw ApiException.badRequest("BAD_QUERY", "搜索内容太长（最多 50 个字）");
+      }
+      where.append(" and (h.head_name like ? or h.code ilike ?)");
+      String like = "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+          + "%";
+      params.add(like);
+      params.add(like);
+    }
+    long total = sql.number("select count(*) from households h where " + where, params.toArray());
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(paging.offset());
+    pageParams.add(paging.size());
+    List<HouseholdSummary> items = sql.list("""
+        select h.id, h.code, h.head_name, g.id group_id, g.name group_name, h.status,
+          (select count(*) from household_members m where m.household_id = h.id) members
+        from households h join household_groups g on g.id = h.group_id
+        where %s order by g.position, g.id, h.code offset ? limit ?""".formatted(where),
+        rs -> new HouseholdSummary(rs.getLong("id"), rs.getString("code"),
+            rs.getString("head_name"), rs.getLong("group_id"), rs.getString("group_name"),
+            rs.getInt("members"), rs.getString("status")), pageParams.toArray());
+    return new PageResponse<>(items, paging.page(), paging.size(), total);
+  }
+
+  @Transactional
+  public HouseholdResponse get(long householdId) {
+    List<HouseholdResponse.Member> members = sql.list(
+        "select name, relation from household_members where household_id = ? order by position, id",
+        rs -> new HouseholdResponse.Member(rs.getString(1), rs.getString(2)), householdId);
+    return sql.one("""
+        select h.id, h.code, h.head_name, h.address, v.id village_id, v.name village_name,
+          g.id group_id, g.name group_name, h.status
+        from households h join villages v on v.id = h.village_id
+          join household_groups g on g.id = h.group_id where h.id = ?""",
+        rs -> new HouseholdResponse(rs.getLong("id"), rs.getString("code"),
+            rs.getString("head_name"), rs.getString("address"), rs.getLong("village_id"),
+            rs.getString("village_name"), rs.getLong("group_id"), rs.getString("group_name"),
+            rs.getString("status"), members), householdId)
+        .orElseThrow(() -> ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户"));
+  }
+}

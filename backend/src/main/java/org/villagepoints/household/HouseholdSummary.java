@@ -1,0 +1,8 @@
+package org.villagepoints.household;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** One line of a village's household list. */
+@Serdeable
+public record HouseholdSummary(long id, String code, String headName, long groupId,
+    String groupName, int memberCount, String status) {}

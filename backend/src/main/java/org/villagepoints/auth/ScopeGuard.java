@@ -2,6 +2,7 @@ package org.villagepoints.auth;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.villagepoints.common.ApiException;
  * group leader the households of the group, a villager only the own household.
  */
 @Singleton
+@Transactional
 public class ScopeGuard {
 
   private final JdbcOperations jdbc;

@@ -1,6 +1,7 @@
 package org.villagepoints.common;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -71,6 +72,12 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
       String list = fields.entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).sorted().collect(Collectors.joining("；"));
       return Problem.of(400, "VALIDATION_FAILED", "填写有误：" + list, Map.of("fields", fields));
+    }
+    if (cause instanceof ConversionErrorException conversion) {
+      String argument = conversion.getArgument().getName();
+      return "body".equals(argument)
+          ? Problem.of(400, "MALFORMED_JSON", "提交的内容不是有效的 JSON，或字段类型不对", null)
+          : Problem.of(400, "INVALID_VALUE", "参数 " + argument + " 的值无效", null);
     }
     String name = cause == null ? "" : cause.getClass().getName();
     if (name.contains("Json") || name.contains("Serde") || name.contains("Codec")) {

@@ -2,6 +2,7 @@ package org.villagepoints.common;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Thin helper over the transaction-bound JDBC connection for hand-written SQL: positional
- * parameters, a row mapper, nothing hidden. Runs in the caller's transaction.
+ * parameters, a row mapper, nothing hidden. Runs in the caller's transaction when
+ * there is one, otherwise in a transaction of its own for the one statement.
  */
 @Singleton
+@Transactional
 public class Sql {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -1,0 +1,70 @@
+package org.villagepoints.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.villagepoints.common.Sql;
+import org.villagepoints.support.ApiTest;
+
+/** The database was seeded when the template was made, and again at this context's start. */
+@MicronautTest(transactional = false)
+class DemoSeedingTest extends ApiTest {
+
+  @Inject DemoSeeder seeder;
+  @Inject Sql sql;
+
+  @Override
+  protected Map<String, String> extraProperties() {
+    return Map.of("vp.demo", "true");
+  }
+
+  private static final List<String> TABLES = List.of("districts", "towns", "villages",
+      "household_groups", "households", "household_members", "users");
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String t : TABLES) {
+      counts.put(t, sql.number("select count(*) from " + t));
+    }
+    return counts;
+  }
+
+  @Test
+  void loadingTheDemoAgainChangesNothing() {
+    Map<String, Long> before = counts();
+    seeder.seed();
+    assertThat(counts()).isEqualTo(before);
+    assertThat(before.get("districts")).isEqualTo(1);
+    assertThat(before.get("villages")).isEqualTo(9);
+  }
+
+  @Test
+  void everyVillageHasThreeToFiveGroupsOfAboutTenHouseholdsWithMembers() {
+    assertThat(sql.list("""
+        select v.name, count(distinct g.id) groups, min(n.c) smallest, max(n.c) largest
+        from villages v join household_groups g on g.village_id = v.id
+        join (select group_id, count(*) c from households group by group_id) n on n.group_id = g.id
+        group by v.name""", rs -> rs.getInt("groups") >= 3 && rs.getInt("groups") <= 5
+            && rs.getInt("smallest") >= 9 && rs.getInt("largest") <= 11))
+        .hasSize(9).containsOnly(true);
+    assertThat(sql.number("select count(*) from households h where not exists"
+        + " (select 1 from household_members m where m.household_id = h.id)")).isZero();
+    assertThat(sql.list("select v.name || '/' || t.name from villages v join towns t"
+        + " on t.id = v.town_id where v.slug in ('lixin', 'ailin', 'laoling') order by v.id",
+        rs -> rs.getString(1))).containsExactly("立新村/正岔街道", "爱林村/城墙街道", "老岭村/石人镇");
+  }
+
+  @Test
+  void theDocumentedDemoAccountsExist() {
+    for (String u : List.of("district", "zhengcha", "lixin-committee", "lixin-leader",
+        "lixin-shop", "ailin-committee", "ailin-shop")) {
+      assertThat(api().login(u, "demo123")).as(u).isNotBlank();
+    }
+    assertThat(api().login("lixin-h001", "123456")).isNotBlank();
+  }
+}

@@ -3,6 +3,7 @@ package org.villagepoints.auth;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -11,12 +12,18 @@ import org.villagepoints.common.ApiException;
 
 @Singleton
 @InterceptorBean(InScope.class)
-class ScopeInterceptor implements MethodInterceptor<Object, Object> {
+class ScopeInterceptor implements MethodInterceptor<Object, Object>, Ordered {
 
   private final ScopeGuard guard;
 
   ScopeInterceptor(ScopeGuard guard) {
     this.guard = guard;
+  }
+
+  /** Before idempotency and transactions: a caller outside the scope is refused first. */
+  @Override
+  public int getOrder() {
+    return 0;
   }
 
   @Override

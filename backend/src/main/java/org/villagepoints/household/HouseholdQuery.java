@@ -48,12 +48,15 @@ public class HouseholdQuery {
     pageParams.add(paging.size());
     List<HouseholdSummary> items = sql.list("""
         select h.id, h.code, h.head_name, g.id group_id, g.name group_name, h.status,
-          (select count(*) from household_members m where m.household_id = h.id) members
+          (select count(*) from household_members m where m.household_id = h.id) members,
+          coalesce(a.balance, 0) balance
         from households h join household_groups g on g.id = h.group_id
+          left join ledger_accounts a on a.household_id = h.id
         where %s order by g.position, g.id, h.code offset ? limit ?""".formatted(where),
         rs -> new HouseholdSummary(rs.getLong("id"), rs.getString("code"),
             rs.getString("head_name"), rs.getLong("group_id"), rs.getString("group_name"),
-            rs.getInt("members"), rs.getString("status")), pageParams.toArray());
+            rs.getInt("members"), rs.getString("status"), rs.getLong("balance")),
+        pageParams.toArray());
     return new PageResponse<>(items, paging.page(), paging.size(), total);
   }
 
@@ -64,13 +67,14 @@ public class HouseholdQuery {
         rs -> new HouseholdResponse.Member(rs.getString(1), rs.getString(2)), householdId);
     return sql.one("""
         select h.id, h.code, h.head_name, h.address, v.id village_id, v.name village_name,
-          g.id group_id, g.name group_name, h.status
+          g.id group_id, g.name group_name, h.status, coalesce(a.balance, 0) balance
         from households h join villages v on v.id = h.village_id
-          join household_groups g on g.id = h.group_id where h.id = ?""",
+          join household_groups g on g.id = h.group_id
+          left join ledger_accounts a on a.household_id = h.id where h.id = ?""",
         rs -> new HouseholdResponse(rs.getLong("id"), rs.getString("code"),
             rs.getString("head_name"), rs.getString("address"), rs.getLong("village_id"),
             rs.getString("village_name"), rs.getLong("group_id"), rs.getString("group_name"),
-            rs.getString("status"), members), householdId)
+            rs.getString("status"), rs.getLong("balance"), members), householdId)
         .orElseThrow(() -> ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户"));
   }
 }

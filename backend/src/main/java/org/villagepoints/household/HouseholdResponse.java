@@ -7,7 +7,7 @@ import java.util.List;
 @Serdeable
 public record HouseholdResponse(long id, String code, String headName, @Nullable String address,
     long villageId, String villageName, long groupId, String groupName, String status,
-    List<Member> members) {
+    long balance, List<Member> members) {
 
   @Serdeable
   public record Member(String name, String relation) {}

@@ -5,4 +5,4 @@ import io.micronaut.serde.annotation.Serdeable;
 /** One line of a village's household list. */
 @Serdeable
 public record HouseholdSummary(long id, String code, String headName, long groupId,
-    String groupName, int memberCount, String status) {}
+    String groupName, int memberCount, String status, long balance) {}

@@ -82,6 +82,7 @@ public final class TestDatabase {
     props.put("datasources.default.username", user);
     props.put("datasources.default.password", password());
     props.put("vp.jwt-secret", JWT_SECRET);
+    props.put("vp.jobs.enabled", "false");
     props.put("vp.data-dir", System.getProperty("java.io.tmpdir") + "/vp-test-data");
     return props;
   }

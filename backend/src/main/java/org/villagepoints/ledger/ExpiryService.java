@@ -114,10 +114,14 @@ public class ExpiryService {
     if (!policy.yearly()) {
       return null;
     }
-    int year = today.isBefore(policy.expiresOn(today.getYear() - 1))
-        ? today.getYear() - 1 : today.getYear();
-    long points = remaining(villageId, year, accountId).stream().mapToLong(r -> r[1]).sum();
-    return points == 0 ? null : new Passbook.Expiring(year, points, policy.expiresOn(year));
+    // Last year's points first: their date may have passed with the job still to run today.
+    for (int year = today.getYear() - 1; year <= today.getYear(); year++) {
+      long points = remaining(villageId, year, accountId).stream().mapToLong(r -> r[1]).sum();
+      if (points > 0) {
+        return new Passbook.Expiring(year, points, policy.expiresOn(year));
+      }
+    }
+    return null;
   }
 
   /** Villages with a yearly policy whose expiry date for {@code earnedYear} has come. */

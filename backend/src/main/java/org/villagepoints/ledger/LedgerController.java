@@ -58,7 +58,7 @@ class LedgerController {
   @Post("/transfers/{id}/reverse")
   @Idempotent(transfer = "id", required = true)
   HttpResponse<PostedTransfer> reverse(long id, @Body @Valid ReverseRequest body,
-      @Header("Idempotency-Key") String idempotencyKey, Authentication auth) {
+      @Nullable @Header("Idempotency-Key") String idempotencyKey, Authentication auth) {
     return HttpResponse.created(ledger.reverse(Caller.of(auth), id, body.reason()));
   }
 

@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# Ledger benchmark: single manual adjustments through the service (wrk, 1/8/32 clients)
+# against pgbench running the same SQL on the same PostgreSQL, plus one 500-transfer batch
+# through PostingService. Everything on 127.0.0.1, every load bounded in time (about
+# 2.5 minutes in all with the defaults). See README.md beside this file.
+#
+#   deploy/bench/ledger-bench.sh
+#
+# Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
+# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 10),
+# BATCH_WARMUP (5), BATCH_TIMED (10), JAVA_OPTS (the systemd unit's heap settings),
+# EXTRA_CP (extra class path entries for the service, see jackson_workaround below).
+# Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
+# temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH="$ROOT/deploy/bench"
+JAR=${JAR:-backend/target/backend-0.1.0-SNAPSHOT.jar}
+[[ $JAR == /* ]] || JAR="$ROOT/$JAR"
+DURATION=${DURATION:-15}
+LEVELS=${LEVELS:-"1 8 32"}
+WARMUP=${WARMUP:-10}
+BATCH_WARMUP=${BATCH_WARMUP:-5}
+BATCH_TIMED=${BATCH_TIMED:-10}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError"}
+EXTRA_CP=${EXTRA_CP:-}
+HOST=127.0.0.1
+
+die() { echo "ledger-bench: $*" >&2; exit 1; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+[[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
+for tool in java curl psql awk sort; do
+  command -v "$tool" >/dev/null || die "$tool is missing"
+done
+PGBENCH=$(command -v pgbench || true)
+[[ -n $PGBENCH ]] || PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+[[ -x $PGBENCH ]] || die "pgbench is missing (Debian package postgresql-contrib or postgresql-client)"
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing wrk (Debian package)"
+    apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+  fi
+  command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
+SVC_PID=""
+cleanup() {
+  local rc=$?
+  set +e
+  local pidfile="$TMP/data/postgres/postmaster.pid"
+  if [[ -n $SVC_PID ]] && kill -0 "$SVC_PID" 2>/dev/null; then
+    kill -TERM "$SVC_PID" 2>/dev/null # its shutdown hooks stop the embedded PostgreSQL
+    # The JVM may hang in its shutdown hooks (Application's hook and Micronaut's both stop
+    # the context and can deadlock); once PostgreSQL is down, nothing is lost by killing it.
+    local waited=0
+    while kill -0 "$SVC_PID" 2>/dev/null && [[ $waited -lt 30 ]]; do
+      if [[ ! -f $pidfile ]] && [[ $waited -ge 3 ]]; then
+        echo "ledger-bench: the service did not exit after SIGTERM (shutdown hooks hung);" \
+          "its database is down, killing it" >&2
+        break
+      fi
+      sleep 1; waited=$((waited + 1))
+    done
+    kill -KILL "$SVC_PID" 2>/dev/null
+  fi
+  if [[ -f $pidfile ]]; then # the service died without stopping its database
+    local pm
+    pm=$(head -1 "$pidfile")
+    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then
+      kill -INT "$pm" 2>/dev/null
+      for _ in $(seq 1 20); do kill -0 "$pm" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$pm" 2>/dev/null
+    fi
+  fi
+  rm -rf "$TMP"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The jar as built lacks jackson-databind, which Flyway needs at start-up (backend/pom.xml
+# declares jackson-databind with test scope, which also demotes Flyway's own dependency on
+# it). Until that is fixed, put the matching jar from the local Maven repository on the
+# class path and say so.
+jackson_workaround() {
+  if unzip -l "$JAR" 2>/dev/null | grep -q 'com/fasterxml/jackson/databind/ObjectMapper.class'; then
+    return
+  fi
+  local version jar
+  version=$(unzip -p "$JAR" META-INF/maven/com.fasterxml.jackson.core/jackson-core/pom.properties \
+    2>/dev/null | sed -n 's/^version=//p' | tr -d '\r')
+  jar="$HOME/.m2/repository/com/fasterxml/jackson/core/jackson-databind/$version/jackson-databind-$version.jar"
+  [[ -n $version && -f $jar ]] \
+    || die "the jar lacks jackson-databind (needed by Flyway) and $jar is not there; set EXTRA_CP"
+  EXTRA_CP="${EXTRA_CP:+$EXTRA_CP:}$jar"
+  JACKSON_NOTE="jar lacks jackson-databind; added $(basename "$jar") from the local Maven repository"
+  log "WARNING: $JACKSON_NOTE"
+}
+JACKSON_NOTE=""
+[[ -n $EXTRA_CP ]] || jackson_workaround
+CP="$JAR${EXTRA_CP:+:$EXTRA_CP}"
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(shuf -i 20000-40000 -n 1)
+    if ! (exec 3<>"/dev/tcp/$HOST/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  die "no free port"
+}
+
+# ---- CPU accounting from /proc (clock ticks) ----
+TICK=$(getconf CLK_TCK)
+proc_ticks() { # utime+stime(+cutime+cstime when $2=all) of one pid, 0 when gone
+  local f
+  f=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  # shellcheck disable=SC2086
+  set -- $f "$2"
+  if [[ ${!#} == all ]]; then echo $((${12} + ${13} + ${14} + ${15})); else echo $((${12} + ${13})); fi
+}
+pg_ticks() { # the postmaster with its reaped children, plus the live backends
+  local sum c
+  sum=$(proc_ticks "$PM_PID" all)
+  for c in $(pgrep -P "$PM_PID" 2>/dev/null); do sum=$((sum + $(proc_ticks "$c" one))); done
+  echo "$sum"
+}
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
+snapshot() { echo "$(proc_ticks "$SVC_PID" all) $(pg_ticks) $(busy_ticks) $(date +%s.%N)"; }
+
+# ---- start the service (demo data, embedded PostgreSQL) ----
+PORT=$(free_port)
+mkdir -p "$BENCH/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+SUMMARY="$BENCH/results/ledger-bench-$STAMP.txt"
+RAW="$BENCH/results/ledger-bench-$STAMP.raw.txt"
+: >"$RAW"
+log "starting the service on $HOST:$PORT (data in $TMP/data)"
+# shellcheck disable=SC2086
+VP_DEMO=true VP_DATA_DIR="$TMP/data" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT=$PORT \
+  java $JAVA_OPTS -cp "$CP" org.villagepoints.Application >"$TMP/service.log" 2>&1 &
+SVC_PID=$!
+for i in $(seq 1 120); do
+  curl -sf -o /dev/null "http://$HOST:$PORT/health" && break
+  kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$TMP/service.log" >&2; die "the service died"; }
+  [[ $i == 120 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 120 s"; }
+  sleep 1
+done
+PM_PID=$(sed -n 1p "$TMP/data/postgres/postmaster.pid")
+PGPORT=$(sed -n 4p "$TMP/data/postgres/postmaster.pid")
+log "service up; embedded PostgreSQL on $HOST:$PGPORT"
+q() { PGCONNECT_TIMEOUT=10 psql -h $HOST -p "$PGPORT" -U postgres -d postgres -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+# The villages' ISSUANCE accounts (the service creates them on first use) and the list of
+# (household, committee user) that pgbench draws from, like wrk draws from targets.txt.
+q <<'SQL'
+insert into ledger_accounts (village_id, kind) select id, 'ISSUANCE' from villages
+  on conflict (village_id, kind) where kind <> 'HOUSEHOLD' do nothing;
+create table bench_targets as
+  select (row_number() over (order by h.id))::int as n, h.id as household_id,
+         u.id as user_id, u.username
+  from households h join villages v on v.id = h.village_id
+  join users u on u.username = v.slug || '-committee' and u.role = 'VILLAGE_COMMITTEE';
+alter table bench_targets add primary key (n);
+SQL
+NH=$(q -c 'select count(*) from bench_targets')
+[[ $NH -gt 0 ]] || die "no households with a committee account"
+
+# One committee token per village; never a failed login (the throttle counts failures).
+: >"$TMP/targets.txt"
+while IFS='|' read -r vid slug; do
+  resp=$(curl -s -w '\n%{http_code}' -X POST "http://$HOST:$PORT/api/login" \
+    -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$slug-committee\",\"password\":\"demo123\"}")
+  [[ ${resp##*$'\n'} == 200 ]] || die "login of $slug-committee failed: $resp"
+  token=$(sed -nE 's/.*"access_token":"([^"]+)".*/\1/p' <<<"${resp%$'\n'*}")
+  q -c "select household_id from bench_targets t join households h on h.id = t.household_id
+        where h.village_id = $vid order by 1" | sed "s/\$/ $token/" >>"$TMP/targets.txt"
+done < <(q -c "select distinct v.id, v.slug from villages v join households h
+               on h.village_id = v.id join bench_targets t on t.household_id = h.id order by 1")
+VILLAGES=$(q -c "select count(distinct h.village_id) from bench_targets t
+                 join households h on h.id = t.household_id")
+log "$NH households in $VILLAGES villages, one committee token per village"
+
+RUN_ID=$(date +%s)
+run_wrk() { # clients seconds label -> WRK_RESULT line; raw output to $RAW
+  local c=$1 secs=$2 label=$3 threads=2 out
+  [[ $c -lt 2 ]] && threads=1
+  out=$(wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/adjust.lua" \
+    "http://$HOST:$PORT" -- "$TMP/targets.txt" "w$RUN_ID$label" 2>&1) || true
+  printf '### wrk %s: -t%s -c%s -d%ss\n%s\n\n' "$label" "$threads" "$c" "$secs" "$out" >>"$RAW"
+  grep '^WRK_RESULT' <<<"$out" || die "wrk gave no result: $out"
+}
+run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms="
+  local c=$1 secs=$2 label=$3 out rc=0 lat
+  out=$("$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
+    -T "$secs" -D nh="$NH" -f "$BENCH/transfer.sql" -l --log-prefix="$TMP/pgb-$label" \
+    postgres 2>&1) || rc=$?
+  printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
+    "$out" >>"$RAW"
+  lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
+    {v[NR]=$1} END {if (NR==0) {print "p50_ms=nan p99_ms=nan"; exit}
+      i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
+      printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
+  rm -f "$TMP"/pgb-"$label".*
+  local tps
+  tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
+  printf 'tps=%.1f failed=%s aborted=%s %s\n' "${tps:-0}" \
+    "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
+    "$(grep -c 'aborted' <<<"$out" || true)" "$lat"
+}
+field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
+num() { local v; v=$(field "$@"); echo "${v:-0}"; }
+cpu_ms_per() { # before after count -> "jvm_ms pg_ms busy_pct"
+  awk -v t="$TICK" -v n="$3" -v b="$1" -v a="$2" -v cores="$(nproc)" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); secs = y[4] - x[4]; if (n < 1) n = 1
+    printf "%.2f %.2f %.0f", (y[1]-x[1])*1000/t/n, (y[2]-x[2])*1000/t/n,
+      (y[3]-x[3])/t/secs/cores*100 }'
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+START_HUMAN=$(date '+%Y-%m-%d %H:%M:%S %Z')
+log "warm-up: service ${WARMUP}s at 8 clients, pgbench 5s at 8 clients"
+run_wrk 8 "$WARMUP" warm >/dev/null
+run_pgbench 8 5 warm >/dev/null
+# Steady state: fresh statistics, as autovacuum would have them on a ledger in use. Without
+# this the run measures a freshly seeded database, whose pooled service connections keep
+# plans made while ledger_entries was empty (the deferred balance trigger then slows down
+# as the table grows, until autoanalyze happens to run).
+q -c 'vacuum analyze'
+
+ROWS=()
+CPU_ROWS=()
+ERRORS=0
+for c in $LEVELS; do
+  log "level $c: service ${DURATION}s"
+  s0=$(snapshot); w=$(run_wrk "$c" "$DURATION" "c$c"); s1=$(snapshot)
+  log "level $c: pgbench ${DURATION}s"
+  p=$(run_pgbench "$c" "$DURATION" "c$c"); s2=$(snapshot)
+  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
+    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  perr=$(( $(num failed "$p") + $(num aborted "$p") ))
+  ERRORS=$((ERRORS + werr + perr))
+  rps=$(field rps "$w"); tps=$(field tps "$p")
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf (b > 0 ? "%.2f" : "nan"), (b > 0 ? a / b : 0)}')
+  ROWS+=("$(printf '%7s | %10s | %7s | %7s | %10s | %7s | %7s | %5s | %s' "$c" "$rps" \
+    "$(field p50_ms "$w")" "$(field p99_ms "$w")" "$tps" "$(field p50_ms "$p")" \
+    "$(field p99_ms "$p")" "$ratio" "$werr/$perr")")
+  read -r sj sp sb <<<"$(cpu_ms_per "$s0" "$s1" "$(field requests "$w")")"
+  ptx=$(awk -v t="$tps" -v d="$DURATION" 'BEGIN {printf "%d", t * d}')
+  read -r _ pp pb <<<"$(cpu_ms_per "$s1" "$s2" "$ptx")"
+  CPU_ROWS+=("$(printf '%7s | %14s | %13s | %9s%% | %13s | %9s%%' "$c" "$sj" "$sp" "$sb" "$pp" "$pb")")
+done
+
+log "batch: $BATCH_WARMUP warm-up + $BATCH_TIMED timed batches of 500, then ledger verification"
+batch_out=$(timeout 300 java -cp "$CP" "$BENCH/BatchBench.java" "$PGPORT" "$BATCH_WARMUP" \
+  "$BATCH_TIMED" 2>&1) || { echo "$batch_out" | tail -40 >&2; die "BatchBench failed"; }
+printf '### BatchBench\n%s\n\n' "$(grep -E 'RESULT|WARN|ERROR' <<<"$batch_out")" >>"$RAW"
+END_HUMAN=$(date '+%Y-%m-%d %H:%M:%S %Z')
+b_all=$(grep '^BATCH_RESULT variant=all-villages' <<<"$batch_out")
+b_one=$(grep '^BATCH_RESULT variant=one-village' <<<"$batch_out")
+verify=$(grep '^VERIFY_RESULT' <<<"$batch_out")
+
+pgset() { q -c "show $1"; }
+{
+  echo "Village Points ledger benchmark, $START_HUMAN .. $END_HUMAN"
+  echo "machine: nproc=$(nproc), $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)," \
+    "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), load before: $LOAD_BEFORE"
+  echo "java: $(java -version 2>&1 | head -1); JAVA_OPTS: $JAVA_OPTS"
+  echo "postgres: $(q -c 'show server_version') (embedded), fsync=$(pgset fsync)," \
+    "synchronous_commit=$(pgset synchronous_commit), shared_buffers=$(pgset shared_buffers);" \
+    "$("$PGBENCH" --version); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+  echo "service: pool=${VP_DB_POOL_SIZE:-20} connections, blocking executor 64 threads;" \
+    "targets: $NH households in $VILLAGES villages${JACKSON_NOTE:+; NOTE: $JACKSON_NOTE}"
+  echo "${DURATION}s per level and tool, after ${WARMUP}s service + 5s pgbench warm-up;" \
+    "latencies in ms; ratio = service req/s / pgbench tps"
+  echo
+  echo "clients | service/s  |   p50   |   p99   | pgbench/s  |   p50   |   p99   | ratio | errors svc/pgb"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "CPU per transfer (ms) and machine busy (% of all $(nproc) cores), load generator included:"
+  echo "clients | service: JVM   | service: PG   | busy       | pgbench: PG   | busy"
+  printf '%s\n' "${CPU_ROWS[@]}"
+  echo
+  echo "batch of 500 AWARD transfers through PostingService.post (one transaction):"
+  echo "  $(sed 's/^BATCH_RESULT //' <<<"$b_all")"
+  echo "  $(sed 's/^BATCH_RESULT //' <<<"$b_one")"
+  echo "ledger verification after the run: $(sed 's/^VERIFY_RESULT //' <<<"$verify")"
+  echo
+  awk -v rows="$(printf '%s\n' "${ROWS[@]}")" 'BEGIN {
+    n = split(rows, r, "\n"); met = 1; worst = 99
+    for (i = 1; i <= n; i++) { split(r[i], f, "|"); x = f[8] + 0; if (x < worst) worst = x; if (x < 0.7) met = 0 }
+    printf "target service >= 0.7 x pgbench: %s (lowest ratio %.2f)\n", met ? "MET" : "NOT MET", worst }'
+  med=$(field median_ms "$b_all")
+  awk -v m="$med" 'BEGIN { printf "target batch of 500 <= 250 ms: %s (median %.1f ms)\n",
+    (m + 0 <= 250 ? "MET" : "NOT MET"), m }'
+  [[ $ERRORS == 0 ]] || echo "ERRORS: $ERRORS failed requests/transactions (see $RAW)"
+} | tee "$SUMMARY"
+log "summary: $SUMMARY; raw output: $RAW"
+[[ $ERRORS == 0 && $verify == *ok=true* ]] || exit 1

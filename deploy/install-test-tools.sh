@@ -7,6 +7,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing test tools: ${missing[*]}"
 sudo=""

@@ -23,6 +23,9 @@ public @interface InScope {
   /** Name of the argument holding a village id. */
   String village() default "";
 
+  /** Name of the argument holding a ten-household group id. */
+  String group() default "";
+
   /** Name of the argument holding a household id. */
   String household() default "";
 

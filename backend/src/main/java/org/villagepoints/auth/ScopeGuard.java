@@ -61,6 +61,24 @@ public class ScopeGuard {
     }
   }
 
+  /** Throws 404 for an unknown group, 403 when the caller's scope does not cover it. */
+  public void requireGroup(Caller caller, long groupId) {
+    Long village = jdbc.prepareStatement("select village_id from household_groups where id = ?",
+        ps -> {
+          ps.setLong(1, groupId);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+          }
+        });
+    if (village == null) {
+      throw ApiException.notFound("GROUP_NOT_FOUND", "找不到这个组");
+    }
+    requireVillage(caller, village, false);
+    if (caller.role() == Role.GROUP_LEADER && !same(caller.groupId(), groupId)) {
+      throw ApiException.forbidden();
+    }
+  }
+
   /** Answers the village of a household the caller may act on (checks scope first). */
   public long villageOfHousehold(Caller caller, long householdId) {
     requireHousehold(caller, householdId);

@@ -39,6 +39,10 @@ class ScopeInterceptor implements MethodInterceptor<Object, Object>, Ordered {
     if (!village.isEmpty()) {
       guard.requireVillage(caller, id(args, village), villagers);
     }
+    String group = context.stringValue(InScope.class, "group").orElse("");
+    if (!group.isEmpty()) {
+      guard.requireGroup(caller, id(args, group));
+    }
     if (!household.isEmpty()) {
       guard.requireHousehold(caller, id(args, household));
     }

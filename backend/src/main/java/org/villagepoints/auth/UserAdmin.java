@@ -55,6 +55,19 @@ public class UserAdmin {
             scope.townId(), scope.villageId(), scope.groupId(), scope.householdId(), true)).id());
   }
 
+  /** Sets a new password (or PIN) and re-enables the user; false when there is no such user. */
+  @Transactional
+  public boolean setPassword(String username, String password) {
+    User user = users.findByUsername(username).orElse(null);
+    if (user == null) {
+      return false;
+    }
+    users.update(new User(user.id(), user.username(), hasher.hash(password), user.displayName(),
+        user.role(), user.districtId(), user.townId(), user.villageId(), user.groupId(),
+        user.householdId(), true));
+    return true;
+  }
+
   public String hash(String password) {
     return hasher.hash(password);
   }

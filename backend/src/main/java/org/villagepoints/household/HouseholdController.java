@@ -43,7 +43,7 @@ class HouseholdController {
   @Operation(summary = "One household with its members")
   @Get("/households/{id}")
   @InScope(household = "id")
-  HouseholdResponse get(long id) {
-    return households.get(id);
+  HouseholdResponse get(long id, Authentication authentication) {
+    return households.get(Caller.of(authentication), id);
   }
 }

@@ -60,21 +60,38 @@ public class HouseholdQuery {
     return new PageResponse<>(items, paging.page(), paging.size(), total);
   }
 
+  /** 13812345678 → 138****5678: enough to recognise, not enough to call. */
+  static String mask(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    String digits = phone.replaceAll("[^0-9]", "");
+    if (digits.length() < 7) {
+      return "****";
+    }
+    return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+  }
+
   @Transactional
-  public HouseholdResponse get(long householdId) {
+  public HouseholdResponse get(Caller caller, long householdId) {
+    boolean committee = caller.role() == Role.VILLAGE_COMMITTEE;
     List<HouseholdResponse.Member> members = sql.list(
         "select name, relation from household_members where household_id = ? order by position, id",
         rs -> new HouseholdResponse.Member(rs.getString(1), rs.getString(2)), householdId);
     return sql.one("""
         select h.id, h.code, h.head_name, h.address, v.id village_id, v.name village_name,
-          g.id group_id, g.name group_name, h.status, coalesce(a.balance, 0) balance
+          g.id group_id, g.name group_name, h.status, coalesce(a.balance, 0) balance,
+          h.phone, h.low_income, h.note
         from households h join villages v on v.id = h.village_id
           join household_groups g on g.id = h.group_id
           left join ledger_accounts a on a.household_id = h.id where h.id = ?""",
         rs -> new HouseholdResponse(rs.getLong("id"), rs.getString("code"),
             rs.getString("head_name"), rs.getString("address"), rs.getLong("village_id"),
             rs.getString("village_name"), rs.getLong("group_id"), rs.getString("group_name"),
-            rs.getString("status"), rs.getLong("balance"), members), householdId)
+            rs.getString("status"), rs.getLong("balance"),
+            committee ? rs.getString("phone") : mask(rs.getString("phone")),
+            committee ? rs.getBoolean("low_income") : null,
+            committee ? rs.getString("note") : null, members), householdId)
         .orElseThrow(() -> ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户"));
   }
 }

@@ -29,16 +29,28 @@ public class HouseholdRegistry {
         insert into households (village_id, group_id, code, head_name, address, phone)
         values (?, ?, ?, ?, ?, ?) returning id""",
         h.villageId(), h.groupId(), h.code(), h.headName(), h.address(), h.phone());
-    int position = 0;
-    for (NewHousehold.NewMember m : h.members()) {
-      sql.update("""
-          insert into household_members (household_id, village_id, name, relation, position)
-          values (?, ?, ?, ?, ?)""", id, h.villageId(), m.name(), m.relation(), position++);
-    }
+    insertMembers(id, h.villageId(), h.members());
     for (HouseholdOpened listener : listeners) {
       listener.opened(id, h.villageId());
     }
     return id;
+  }
+
+  /** Replaces the member list (members have no history of their own). */
+  @Transactional
+  public void replaceMembers(long householdId, long villageId, List<NewHousehold.NewMember> members) {
+    sql.update("delete from household_members where household_id = ?", householdId);
+    insertMembers(householdId, villageId, members);
+  }
+
+  private void insertMembers(long householdId, long villageId,
+      List<NewHousehold.NewMember> members) {
+    int position = 0;
+    for (NewHousehold.NewMember m : members) {
+      sql.update("""
+          insert into household_members (household_id, village_id, name, relation, position)
+          values (?, ?, ?, ?, ?)""", householdId, villageId, m.name(), m.relation(), position++);
+    }
   }
 
   /** Features that keep something per household (the ledger's account) hook in here. */

@@ -1,0 +1,6 @@
+package org.villagepoints.household;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record IdResponse(long id) {}

@@ -54,7 +54,7 @@ public final class TestApi {
   }
 
   public Res get(String path, String token) {
-    return send(request(path, token).GET());
+    return send(request(path, token).header("Accept", "application/json").GET());
   }
 
   public Res post(String path, Object body, String token) {
@@ -79,9 +79,30 @@ public final class TestApi {
     return send(b);
   }
 
+  /** A file download as a browser asks for it (Accept: any type). */
+  public Res download(String path, String token) {
+    return send(request(path, token).header("Accept", "*/*").GET());
+  }
+
+  /** A multipart/form-data upload of one file in the field {@code file}. */
+  public Res upload(String path, String filename, byte[] content, String token) {
+    String boundary = "----vp" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    body.writeBytes(head);
+    body.writeBytes(content);
+    body.writeBytes(tail);
+    return send(request(path, token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        .timeout(Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

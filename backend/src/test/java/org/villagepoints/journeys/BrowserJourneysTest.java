@@ -27,16 +27,27 @@ class BrowserJourneysTest extends ApiTest {
     String node = Files.isExecutable(bundledNode) ? bundledNode.toString() : "node";
     ProcessBuilder builder = new ProcessBuilder(node, "e2e/run.mjs")
         .directory(frontend.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        .redirectErrorStream(true);
     builder.environment().put("BASE_URL", server.getURL().toString());
     Process process = builder.start();
     process.getOutputStream().close();
+    // Relay through System.out: writing to the forked JVM's own stdout would corrupt
+    // Surefire's channel, and this way the journey log lands in the test report.
+    Thread relay = new Thread(() -> {
+      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+          process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        lines.lines().forEach(System.out::println);
+      } catch (java.io.IOException ignored) {
+        // the process ended
+      }
+    }, "e2e-output");
+    relay.start();
     boolean finished = process.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
       process.destroyForcibly();
     }
     assertThat(finished).as("browser journeys finished within 10 minutes").isTrue();
+    relay.join(5000);
     assertThat(process.exitValue()).as("browser journeys exit code (see output above)").isZero();
   }
 }

@@ -1,0 +1,116 @@
+// The one HTTP module: bearer token, a single refresh on 401, problem+json → ApiError.
+import { accessToken, clearTokens, refreshToken, saveTokens, type TokenPair } from './tokens'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly detail?: string
+  readonly retryAfter?: number
+
+  constructor(status: number, code: string, detail?: string, retryAfter?: number) {
+    super(detail ?? `${code} (${status})`)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.detail = detail
+    this.retryAfter = retryAfter
+  }
+}
+
+export interface RequestOptions {
+  body?: unknown
+  query?: Record<string, string | number | undefined | null>
+  /** false for calls that must never send a token or refresh (login, refresh, logout). */
+  auth?: boolean
+}
+
+let onSessionLost: () => void = () => {}
+let refreshing: Promise<boolean> | null = null
+
+/** Called once at start-up: what to do when the session cannot be refreshed. */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler
+}
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+async function send(method: string, url: string, opts: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  const token = opts.auth === false ? null : accessToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK')
+  }
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let code = `HTTP_${res.status}`
+  let detail: string | undefined
+  const type = res.headers.get('Content-Type') ?? ''
+  if (type.includes('json')) {
+    try {
+      const problem = (await res.json()) as { code?: string; detail?: string; title?: string }
+      code = problem.code ?? code
+      detail = problem.detail ?? problem.title
+    } catch {
+      // a broken body still yields an error with the status code
+    }
+  }
+  const retry = Number(res.headers.get('Retry-After'))
+  return new ApiError(res.status, code, detail, Number.isFinite(retry) && retry > 0 ? retry : undefined)
+}
+
+async function refreshOnce(): Promise<boolean> {
+  const token = refreshToken()
+  if (!token) return false
+  refreshing ??= (async () => {
+    try {
+      const res = await send('POST', '/api/token/refresh', { body: { refresh_token: token }, auth: false })
+      if (!res.ok) return false
+      saveTokens((await res.json()) as TokenPair)
+      return true
+    } catch {
+      return false
+    } finally {
+      refreshing = null
+    }
+  })()
+  return refreshing
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const url = buildUrl(path, opts.query)
+  let res = await send(method, url, opts)
+  if (res.status === 401 && opts.auth !== false && accessToken()) {
+    if (await refreshOnce()) {
+      res = await send(method, url, opts)
+    }
+    if (res.status === 401) {
+      clearTokens()
+      onSessionLost()
+    }
+  }
+  if (!res.ok) throw await toError(res)
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+export const http = {
+  get: <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body, auth }),
+}

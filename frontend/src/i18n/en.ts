@@ -1,0 +1,110 @@
+import type { MessageSchema } from './zh-CN'
+
+const en: MessageSchema = {
+  app: {
+    name: 'Moral Bank · Love Points Shop',
+    shortName: 'Points Shop',
+  },
+  language: {
+    switch: 'Switch language',
+    zhCN: '中文',
+    en: 'English',
+  },
+  common: {
+    logout: 'Log out',
+    loading: 'Loading…',
+    retry: 'Retry',
+    back: 'Back',
+    search: 'Search',
+    loadMore: 'Load more',
+    noMore: 'All shown',
+    empty: 'Nothing here yet',
+    totalHouseholds: '{n} households in total',
+    householdCount: '{n} households',
+    close: 'Close',
+  },
+  roles: {
+    DISTRICT_ADMIN: 'District admin',
+    TOWN_ADMIN: 'Town admin',
+    VILLAGE_COMMITTEE: 'Village committee',
+    GROUP_LEADER: 'Group leader',
+    SHOP_ATTENDANT: 'Shop attendant',
+    VILLAGER: 'Villager',
+  },
+  login: {
+    title: 'Sign in',
+    username: 'Username',
+    usernamePlaceholder: 'Enter your username',
+    password: 'Password',
+    passwordPlaceholder: 'Enter your password',
+    submit: 'Sign in',
+    required: 'Please enter username and password',
+    hint: 'Villagers use the account and 6-digit PIN given by the village committee.',
+  },
+  errors: {
+    network: 'No network connection. Please check it and try again.',
+    generic: 'That did not work. Please try again later.',
+    loadFailed: 'Could not load the data.',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'The page you are looking for does not exist. Please check the address.',
+    home: 'Back to home',
+  },
+  household: {
+    code: 'Household code',
+    head: 'Head of household',
+    village: 'Village',
+    group: 'Group',
+    address: 'Address',
+    members: 'Family members',
+    relation: 'Relation to head',
+    memberName: 'Name',
+    memberCount: 'Members',
+    memberCountValue: '{n} people',
+    noGroup: 'No group',
+    noAddress: 'Not recorded',
+    searchPlaceholder: 'Head name or household code',
+    none: 'No matching households',
+    detail: 'Household details',
+  },
+  villager: {
+    title: 'My household',
+    greeting: 'Hello, {name}',
+  },
+  shop: {
+    title: 'Points shop',
+    households: 'Households of the village',
+  },
+  leader: {
+    title: 'Group leader',
+    households: 'Households of my group',
+  },
+  committee: {
+    title: 'Village committee',
+    groups: 'Ten-household groups',
+    leader: 'Leader: {name}',
+    noLeader: 'No group leader yet',
+    households: 'Household register',
+    allGroups: 'All groups',
+    groupFilter: 'Filter by group',
+    noGroups: 'This village has no groups yet',
+  },
+  town: {
+    title: 'Town',
+    villages: 'Villages',
+    village: 'Village',
+    households: 'Households',
+    view: 'View households',
+    noVillages: 'No villages yet',
+  },
+  district: {
+    title: 'District',
+    summary: '{towns} towns, {villages} villages, {households} households',
+  },
+  village: {
+    title: 'Village households',
+  },
+}
+
+export default en

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import zhCN from '../i18n/zh-CN'
+import type { AppLocale } from '../i18n'
+import type { Role } from '../api/auth'
+import { saveTokens } from '../api/tokens'
+import { installFakeApi } from '../testing/fakeApi'
+import { demoGroups, demoHousehold, demoMe, demoPage, demoVillages } from '../testing/demoData'
+import { mountAt } from '../testing/mountApp'
+
+type Tree = { [key: string]: string | Tree }
+const allKeys = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : allKeys(v, `${prefix}${k}.`)))
+const KEYS = allKeys(zhCN as Tree)
+const KEY_LIKE = /\b[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*(\.[a-zA-Z]+)*\b/
+
+interface PageCase {
+  path: string
+  role: Role | null
+  /** text that shows the page has loaded its data */
+  shows: string
+  /** an extra step, e.g. opening a household's details */
+  then?: (wrapper: VueWrapper) => Promise<void>
+}
+
+const cases: PageCase[] = [
+  { path: '/login', role: null, shows: '' },
+  { path: '/villager', role: 'VILLAGER', shows: '王芳' },
+  {
+    path: '/shop',
+    role: 'SHOP_ATTENDANT',
+    shows: 'LX-003',
+    then: async (w) => {
+      await w.find('[data-test="household-list"] .van-cell').trigger('click')
+      await vi.waitFor(() => expect(document.body.textContent).toContain('立新村一社 8 号'))
+    },
+  },
+  { path: '/leader', role: 'GROUP_LEADER', shows: 'LX-002' },
+  {
+    path: '/committee',
+    role: 'VILLAGE_COMMITTEE',
+    shows: 'LX-003',
+    then: async (w) => {
+      await w.find('.el-table__row').trigger('click')
+      await vi.waitFor(() => expect(document.body.textContent).toContain('立新村一社 8 号'))
+    },
+  },
+  { path: '/town', role: 'TOWN_ADMIN', shows: '爱林村' },
+  { path: '/town/villages/100', role: 'TOWN_ADMIN', shows: 'LX-002' },
+  { path: '/district', role: 'DISTRICT_ADMIN', shows: '城墙街道' },
+  { path: '/district/villages/200', role: 'DISTRICT_ADMIN', shows: 'LX-001' },
+  { path: '/no/such/page', role: null, shows: '404' },
+]
+
+function fakeBackend(role: Role | null): void {
+  if (role) saveTokens({ access_token: 'A', refresh_token: 'R' })
+  installFakeApi({
+    'GET /api/me': () => (role ? demoMe[role] : null),
+    'GET /api/villages': () => demoVillages,
+    'GET /api/villages/*/groups': () => demoGroups,
+    'GET /api/villages/*/households': () => demoPage(),
+    'GET /api/households/*': () => demoHousehold,
+  })
+}
+
+describe.each<AppLocale>(['zh-CN', 'en'])('every page in %s', (locale) => {
+  it.each(cases)('should render $path without raw message keys', async ({ path, role, shows, then }) => {
+    fakeBackend(role)
+    const missing: string[] = []
+    const { wrapper, router } = await mountAt(path, { locale, onMissing: (key) => missing.push(key) })
+
+    await vi.waitFor(() => expect(wrapper.text()).toContain(shows), { timeout: 8000 })
+    await then?.(wrapper)
+    expect(router.currentRoute.value.path).toBe(path)
+
+    const text = document.body.textContent ?? ''
+    expect(missing).toEqual([])
+    expect(KEYS.filter((key) => text.includes(key))).toEqual([])
+    expect(text).not.toMatch(KEY_LIKE)
+    if (locale === 'zh-CN') expect(text).toContain(role ? '退出登录' : '')
+    if (locale === 'en' && role) expect(text).toContain('Log out')
+  })
+})

@@ -1,0 +1,76 @@
+import type { RouteRecordRaw } from 'vue-router'
+import type { Role } from '../api/auth'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** reachable without a session */
+    public?: boolean
+    /** roles allowed; others are sent to their own home */
+    roles?: Role[]
+    /** i18n key of the browser tab title */
+    titleKey?: string
+  }
+}
+
+const PhoneLayout = () => import('../components/phone/PhoneLayout.vue')
+const DeskLayout = () => import('../components/desk/DeskLayout.vue')
+const VillageHouseholdsPage = () => import('../pages/VillageHouseholdsPage.vue')
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/login' },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/LoginPage.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/villager',
+    component: PhoneLayout,
+    meta: { roles: ['VILLAGER'], titleKey: 'villager.title' },
+    children: [{ path: '', name: 'villager', component: () => import('../pages/VillagerHomePage.vue') }],
+  },
+  {
+    path: '/shop',
+    component: PhoneLayout,
+    meta: { roles: ['SHOP_ATTENDANT'], titleKey: 'shop.title' },
+    children: [{ path: '', name: 'shop', component: () => import('../pages/ShopHomePage.vue') }],
+  },
+  {
+    path: '/leader',
+    component: PhoneLayout,
+    meta: { roles: ['GROUP_LEADER'], titleKey: 'leader.title' },
+    children: [{ path: '', name: 'leader', component: () => import('../pages/LeaderHomePage.vue') }],
+  },
+  {
+    path: '/committee',
+    component: DeskLayout,
+    meta: { roles: ['VILLAGE_COMMITTEE'], titleKey: 'committee.title' },
+    children: [{ path: '', name: 'committee', component: () => import('../pages/CommitteeHomePage.vue') }],
+  },
+  {
+    path: '/town',
+    component: DeskLayout,
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title' },
+    children: [
+      { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
+      { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
+    ],
+  },
+  {
+    path: '/district',
+    component: DeskLayout,
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title' },
+    children: [
+      { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
+      { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
+    ],
+  },
+  // /notice/:villageId (public notice board) is reserved for a later issue.
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../pages/NotFoundPage.vue'),
+    meta: { public: true, titleKey: 'notFound.title' },
+  },
+]

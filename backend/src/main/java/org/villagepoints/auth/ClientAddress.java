@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
  * without a proxy that header is ignored, since any client could forge it.
  */
 @Singleton
-class ClientAddress {
+public class ClientAddress {
 
   private final boolean trustProxy;
 
@@ -18,7 +18,7 @@ class ClientAddress {
     this.trustProxy = trustProxy;
   }
 
-  String of(HttpRequest<?> request) {
+  public String of(HttpRequest<?> request) {
     if (trustProxy) {
       String real = request.getHeaders().get("X-Real-IP");
       if (real != null && !real.isBlank()) {

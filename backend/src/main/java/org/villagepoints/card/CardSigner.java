@@ -2,31 +2,25 @@ package org.villagepoints.card;
 
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.villagepoints.common.Sql;
+import org.villagepoints.common.SigningKeys;
 
 /**
  * Signs card serials: the QR payload is {@code VP1.<serial>.<signature>}, never a bare
- * household id, so a payload cannot be guessed or made up. The key is generated once and kept
- * in the database (not derived from the JWT secret, so rotating that secret does not
- * invalidate every printed card).
+ * household id, so a payload cannot be guessed or made up. The key lives in the database
+ * ({@link SigningKeys}), so rotating the JWT secret does not void printed cards.
  */
 @Singleton
 public class CardSigner {
 
   static final String PREFIX = "VP1";
   private static final char[] SERIAL_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-  private final Sql sql;
+  private final SigningKeys keys;
   private final SecureRandom random = new SecureRandom();
-  private volatile byte[] key;
 
-  CardSigner(Sql sql) {
-    this.sql = sql;
+  CardSigner(SigningKeys keys) {
+    this.keys = keys;
   }
 
   /** 12 characters from an alphabet without look-alikes (no 0/O, 1/I): 60 bits. */
@@ -57,26 +51,6 @@ public class CardSigner {
   }
 
   private String signature(String serial) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      byte[] full = mac.doFinal(("card:" + serial).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(full).substring(0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private byte[] key() {
-    if (key == null) {
-      byte[] fresh = new byte[32];
-      random.nextBytes(fresh);
-      sql.update("insert into signing_keys (name, secret) values ('card', ?) on conflict do nothing",
-          Base64.getEncoder().encodeToString(fresh));
-      key = Base64.getDecoder().decode(
-          sql.one("select secret from signing_keys where name = 'card'", rs -> rs.getString(1))
-              .orElseThrow());
-    }
-    return key;
+    return keys.sign("card", "card:" + serial).substring(0, 16);
   }
 }

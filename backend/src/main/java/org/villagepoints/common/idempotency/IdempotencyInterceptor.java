@@ -61,7 +61,10 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object>, Order
     }
     Long userId = request.getUserPrincipal(Authentication.class)
         .map(a -> Caller.of(a).userId()).orElse(null);
-    long village = village(context);
+    long village = context.booleanValue(Idempotent.class, "callerVillage").orElse(false)
+        ? request.getUserPrincipal(Authentication.class).map(a -> Caller.of(a).villageId())
+            .orElseThrow(ApiException::forbidden)
+        : village(context);
     String fingerprint = fingerprint(request, context);
     return store.execute(village, key, fingerprint, userId, context::proceed);
   }

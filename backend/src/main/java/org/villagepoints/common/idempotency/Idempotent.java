@@ -30,4 +30,7 @@ public @interface Idempotent {
   String household() default "";
 
   String transfer() default "";
+
+  /** Keys scoped to the caller's own village (village staff acting at the counter). */
+  boolean callerVillage() default false;
 }

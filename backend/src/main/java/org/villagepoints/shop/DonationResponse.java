@@ -1,0 +1,6 @@
+package org.villagepoints.shop;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record DonationResponse(long id) {}

@@ -1,0 +1,184 @@
+package org.villagepoints.shop;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.villagepoints.auth.Caller;
+import org.villagepoints.auth.HouseholdPin;
+import org.villagepoints.auth.Role;
+import org.villagepoints.auth.ScopeGuard;
+import org.villagepoints.card.CardHolder;
+import org.villagepoints.card.CardService;
+import org.villagepoints.common.ApiException;
+import org.villagepoints.common.Sql;
+import org.villagepoints.ledger.Corrections;
+import org.villagepoints.ledger.LedgerAccounts;
+import org.villagepoints.ledger.LedgerAccounts.SystemAccount;
+import org.villagepoints.ledger.PostedTransfer;
+import org.villagepoints.ledger.PostingService;
+import org.villagepoints.ledger.TransferKind;
+import org.villagepoints.ledger.TransferRequest;
+
+/**
+ * One redemption is one transaction: identify the household, lock the products (id order),
+ * check stock, write the redemption and its stock movements, then post household → SHOP
+ * (which locks the accounts, always after the products, so redemptions and refunds never
+ * deadlock). Any refusal rolls everything back, including the use of the QR code.
+ */
+@Singleton
+public class RedemptionService {
+
+  private final Sql sql;
+  private final QrTokens qr;
+  private final CardService cards;
+  private final HouseholdPin pins;
+  private final ScopeGuard guard;
+  private final StockBook stock;
+  private final PostingService posting;
+  private final Corrections corrections;
+  private final LedgerAccounts accounts;
+  private final RedemptionReceipts receipts;
+
+  RedemptionService(Sql sql, QrTokens qr, CardService cards, HouseholdPin pins, ScopeGuard guard,
+      StockBook stock, PostingService posting, Corrections corrections, LedgerAccounts accounts,
+      RedemptionReceipts receipts) {
+    this.sql = sql;
+    this.qr = qr;
+    this.cards = cards;
+    this.pins = pins;
+    this.guard = guard;
+    this.stock = stock;
+    this.posting = posting;
+    this.corrections = corrections;
+    this.accounts = accounts;
+    this.receipts = receipts;
+  }
+
+  record Product(long id, String name, String unit, long price, long stock, boolean active) {}
+
+  @Transactional
+  public RedemptionResponse redeem(Caller actor, RedeemRequest r, String clientIp) {
+    if ((r.qrToken() == null) == (r.cardCode() == null)) {
+      throw ApiException.badRequest("IDENTIFY_HOUSEHOLD", "请扫描村民的兑换码或户卡（二选一）");
+    }
+    long householdId;
+    QrTokens.Verified token = null;
+    if (r.qrToken() != null) {
+      token = qr.verify(r.qrToken(), Instant.now());
+      householdId = token.householdId();
+    } else {
+      CardHolder holder = cards.resolve(actor, r.cardCode());
+      householdId = holder.householdId();
+      secondFactor(holder, r, clientIp);
+    }
+    long village = guard.villageOfHousehold(actor, householdId);
+    Map<Long, Long> lines = r.items().stream().collect(Collectors.toMap(
+        RedeemRequest.Line::productId, RedeemRequest.Line::quantity, Long::sum, TreeMap::new));
+    Map<Long, Product> products = lockProducts(village, lines);
+    long points = 0;
+    for (Map.Entry<Long, Long> line : lines.entrySet()) {
+      Product p = products.get(line.getKey());
+      if (!p.active()) {
+        throw ApiException.conflict("PRODUCT_INACTIVE", "“" + p.name() + "”已下架", Map.of(
+            "productId", p.id()));
+      }
+      if (p.stock() < line.getValue()) {
+        throw ApiException.conflict("OUT_OF_STOCK", "“" + p.name() + "”库存不足：只剩 " + p.stock()
+            + " " + p.unit(), Map.of("productId", p.id(), "stock", p.stock(),
+                "requested", line.getValue()));
+      }
+      points = Math.addExact(points, Math.multiplyExact(p.price(), line.getValue()));
+    }
+    if (token != null) {
+      qr.consume(token);
+    }
+    long id = sql.number("""
+        insert into redemptions (village_id, household_id, points, method, attendant_user_id,
+          attendant_username) values (?, ?, ?, ?, ?, ?) returning id""", village, householdId,
+        points, token != null ? "QR" : "CARD", actor.userId() == 0 ? null : actor.userId(),
+        actor.username());
+    StringBuilder reason = new StringBuilder("兑换：");
+    for (Map.Entry<Long, Long> line : lines.entrySet()) {
+      Product p = products.get(line.getKey());
+      sql.update("insert into redemption_items (redemption_id, product_id, quantity, price_points)"
+          + " values (?, ?, ?, ?)", id, p.id(), line.getValue(), p.price());
+      stock.move(actor, village, p.id(), "REDEMPTION_OUT", -line.getValue(), null, "REDEMPTION", id);
+      reason.append(reason.length() > 3 ? "、" : "").append(p.name()).append('×')
+          .append(line.getValue());
+    }
+    PostedTransfer transfer = posting.post(actor, TransferRequest.of(village,
+        TransferKind.REDEMPTION, accounts.household(householdId),
+        accounts.system(village, SystemAccount.SHOP), points, cut(reason.toString()),
+        Instant.now(), "REDEMPTION", Long.toString(id)));
+    sql.update("update redemptions set transfer_id = ? where id = ?", transfer.id(), id);
+    return receipts.get(id);
+  }
+
+  /** The attendant the same day; the committee at any time. Stock comes back; at most once. */
+  @Transactional
+  public RedemptionResponse refund(Caller actor, long redemptionId, String reason) {
+    var r = sql.one("""
+        select village_id, transfer_id, refunded_at is not null refunded,
+          (created_at at time zone 'Asia/Shanghai')::date = ? same_day
+        from redemptions where id = ? for update""",
+        rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4)},
+        LocalDate.now(Sql.ZONE), redemptionId)
+        .orElseThrow(() -> ApiException.notFound("REDEMPTION_NOT_FOUND", "找不到这笔兑换"));
+    guard.requireVillage(actor, (Long) r[0], false);
+    if ((Boolean) r[2]) {
+      throw ApiException.conflict("ALREADY_REFUNDED", "这笔兑换已经退过了", Map.of());
+    }
+    if (actor.role() == Role.SHOP_ATTENDANT && !(Boolean) r[3]) {
+      throw new ApiException(io.micronaut.http.HttpStatus.FORBIDDEN, "REFUND_NOT_SAME_DAY",
+          "超市管理员只能退当天的兑换，之前的请找村委办理");
+    }
+    List<long[]> items = sql.list("select product_id, quantity from redemption_items"
+        + " where redemption_id = ? order by product_id", rs -> new long[] {rs.getLong(1),
+            rs.getLong(2)}, redemptionId);
+    sql.list("select id from products where id = any(?::bigint[]) order by id for update",
+        rs -> rs.getLong(1), (Object) items.stream().map(i -> i[0]).toArray(Long[]::new));
+    PostedTransfer refund = corrections.reverse(actor, (Long) r[1],
+        reason == null || reason.isBlank() ? "退还兑换" : reason.trim(), TransferKind.REFUND);
+    for (long[] item : items) {
+      stock.move(actor, (Long) r[0], item[0], "REFUND_IN", item[1], null, "REDEMPTION",
+          redemptionId);
+    }
+    sql.update("update redemptions set refunded_at = now(), refund_transfer_id = ? where id = ?",
+        refund.id(), redemptionId);
+    return receipts.get(redemptionId);
+  }
+
+  private void secondFactor(CardHolder holder, RedeemRequest r, String clientIp) {
+    String factor = sql.one("select card_factor from shop_policies where village_id = ?",
+        rs -> rs.getString(1), holder.villageId()).orElse("PIN");
+    if ("PIN".equals(factor)) {
+      pins.check(holder.householdId(), r.pin(), clientIp);
+    } else if (!Boolean.TRUE.equals(r.nameConfirmed())) {
+      throw ApiException.unprocessable("NAME_NOT_CONFIRMED",
+          "请先核对户主姓名：" + holder.headName());
+    }
+  }
+
+  private Map<Long, Product> lockProducts(long village, Map<Long, Long> lines) {
+    Map<Long, Product> products = new TreeMap<>();
+    sql.list("""
+        select id, name, unit, price_points, stock, active from products
+        where id = any(?::bigint[]) and village_id = ? order by id for update""",
+        rs -> products.put(rs.getLong(1), new Product(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6))),
+        lines.keySet().toArray(Long[]::new), village);
+    if (products.size() != lines.size()) {
+      throw ApiException.notFound("PRODUCT_NOT_FOUND", "找不到所选的商品，请刷新商品列表");
+    }
+    return products;
+  }
+
+  private static String cut(String reason) {
+    return reason.length() <= 200 ? reason : reason.substring(0, 197) + "…";
+  }
+}

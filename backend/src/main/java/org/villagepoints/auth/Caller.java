@@ -20,6 +20,10 @@ public record Caller(
     @Nullable Long groupId,
     @Nullable Long householdId) {
 
+  /** The actor recorded for work done by the system itself (jobs, demo loading). */
+  public static final Caller SYSTEM =
+      new Caller(0, "system", Role.DISTRICT_ADMIN, null, null, null, null, null);
+
   static final String USER_ID = "uid";
   static final String ROLE = "role";
 

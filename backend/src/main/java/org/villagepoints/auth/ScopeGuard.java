@@ -61,6 +61,25 @@ public class ScopeGuard {
     }
   }
 
+  /** A district is covered by its own staff, and read by the towns and villages in it. */
+  public void requireDistrict(Caller caller, long districtId) {
+    Long own = caller.districtId();
+    if (own == null && caller.townId() != null) {
+      own = jdbc.prepareStatement("select district_id from towns where id = ?", ps -> {
+        ps.setLong(1, caller.townId());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : null;
+        }
+      });
+    }
+    if (own == null && caller.villageId() != null) {
+      own = village(caller.villageId()).districtId();
+    }
+    if (!same(own, districtId)) {
+      throw ApiException.forbidden();
+    }
+  }
+
   /** Throws 404 for an unknown group, 403 when the caller's scope does not cover it. */
   public void requireGroup(Caller caller, long groupId) {
     Long village = jdbc.prepareStatement("select village_id from household_groups where id = ?",

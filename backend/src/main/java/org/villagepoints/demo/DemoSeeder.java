@@ -17,7 +17,9 @@ import org.villagepoints.common.Sql;
 import org.villagepoints.household.HouseholdRegistry;
 import org.villagepoints.household.NewHousehold;
 import org.villagepoints.household.NewHousehold.NewMember;
+import org.villagepoints.ledger.ExpiryService;
 import org.villagepoints.region.RegionAdmin;
+import org.villagepoints.rules.RuleCatalog;
 
 /**
  * Loads the demo district through the same services the product uses. Every step finds
@@ -37,12 +39,15 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
   private final HouseholdRegistry households;
   private final UserAdmin users;
   private final Sql sql;
+  private final RuleCatalog rules;
 
-  DemoSeeder(RegionAdmin regions, HouseholdRegistry households, UserAdmin users, Sql sql) {
+  DemoSeeder(RegionAdmin regions, HouseholdRegistry households, UserAdmin users, Sql sql,
+      RuleCatalog rules) {
     this.regions = regions;
     this.households = households;
     this.users = users;
     this.sql = sql;
+    this.rules = rules;
   }
 
   @Override
@@ -58,6 +63,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
     long district = regions.district(DemoPlaces.DISTRICT);
     users.createHashed("district", staffHash, "江源区管理员", Role.DISTRICT_ADMIN,
         Scope.district(district));
+    seedRuleTemplate(district);
     int villageNo = 0;
     for (DemoPlaces.Town t : DemoPlaces.TOWNS) {
       long town = regions.town(district, t.name());
@@ -73,6 +79,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
   private void seedVillage(long town, DemoPlaces.Village v, Random random, String staffHash,
       String pinHash) {
     long village = regions.village(town, v.name(), v.slug());
+    rules.adopt(ExpiryService.SYSTEM, village);
     users.createHashed(v.slug() + "-committee", staffHash, v.name() + "村委",
         Role.VILLAGE_COMMITTEE, Scope.village(village));
     users.createHashed(v.slug() + "-shop", staffHash, v.name() + "超市管理员",
@@ -94,6 +101,12 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
         users.createHashed(v.slug() + "-" + householdCode.toLowerCase(), pinHash, head,
             Role.VILLAGER, Scope.household(village, household));
       }
+    }
+  }
+
+  private void seedRuleTemplate(long district) {
+    if (rules.template(district).isEmpty()) {
+      DemoRules.TEMPLATE.forEach(r -> rules.createTemplateRule(ExpiryService.SYSTEM, district, r));
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.villagepoints.audit.AuditService;
 import org.villagepoints.auth.Caller;
-import org.villagepoints.auth.Role;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
 import org.villagepoints.ledger.LedgerAccounts.SystemAccount;
@@ -28,8 +27,7 @@ import org.villagepoints.ledger.LedgerAccounts.SystemAccount;
 public class ExpiryService {
 
   /** The actor recorded for postings made by scheduled jobs. */
-  public static final Caller SYSTEM =
-      new Caller(0, "system", Role.DISTRICT_ADMIN, null, null, null, null, null);
+  public static final Caller SYSTEM = Caller.SYSTEM;
 
   private static final String REMAINING = """
       with e as (

@@ -12,8 +12,9 @@ public record Fixture(Sql sql) {
   }
 
   public long household(String slug, String code) {
-    return sql.number("select h.id from households h join villages v on v.id = h.village_id"
-        + " where v.slug = ? and h.code = ?", slug, code);
+    return sql.one("select h.id from households h join villages v on v.id = h.village_id"
+        + " where v.slug = ? and h.code = ?", rs -> rs.getLong(1), slug, code)
+        .orElseThrow(() -> new AssertionError("no household " + code + " in " + slug));
   }
 
   public long account(long householdId) {

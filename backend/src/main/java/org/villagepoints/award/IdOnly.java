@@ -1,0 +1,6 @@
+package org.villagepoints.award;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record IdOnly(long id) {}

@@ -55,11 +55,20 @@ public class AwardBatches {
             "第 " + n + " 条“" + rule.name() + "”需要附上证据（照片或说明）");
       }
       Instant when = item.occurredAt() == null ? defaultWhen : item.occurredAt().toInstant();
-      sql.update("""
+      long itemId = sql.number("""
           insert into award_items (batch_id, village_id, household_id, rule_id, rule_version_id,
-            points, note, evidence, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            points, note, evidence, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          returning id""",
           id, villageId, item.householdId(), rule.id(), rule.versionId(), rule.points(),
           item.note(), item.evidence(), when);
+      if (item.applicationId() != null && sql.update("""
+          update applications set status = 'AT_MEETING', award_item_id = ?
+          where id = ? and village_id = ? and household_id = ? and rule_id = ?
+            and status = 'CHECKED'""", itemId, item.applicationId(), villageId,
+          item.householdId(), rule.id()) == 0) {
+        throw ApiException.unprocessable("APPLICATION_NOT_CHECKED",
+            "第 " + n + " 条：申报不存在、未经初审，或与所选的户和细则不符");
+      }
     }
     audit.recordInVillage(actor, villageId, "AWARD_BATCH_CREATED", "award_batch", id,
         Map.of("title", form.title(), "items", form.items().size()));

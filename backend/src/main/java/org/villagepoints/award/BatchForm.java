@@ -20,5 +20,5 @@ public record BatchForm(@NotBlank @Size(max = 100) String title, @NotNull LocalD
   @Serdeable
   public record Item(@NotNull Long householdId, @NotNull Long ruleId,
       @Nullable @Size(max = 200) String note, @Nullable @Size(max = 500) String evidence,
-      @Nullable OffsetDateTime occurredAt) {}
+      @Nullable OffsetDateTime occurredAt, @Nullable Long applicationId) {}
 }

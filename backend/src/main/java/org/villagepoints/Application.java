@@ -39,11 +39,19 @@ public class Application {
     }
     ApplicationContext context =
         Micronaut.build(args).properties(settings.properties()).mainClass(Application.class).start();
-    // Stop the web server and pool before the embedded database they use.
+    // Micronaut's own shutdown hook stops the context (closing it here too can deadlock);
+    // the embedded database is stopped only once the server and pool using it are down.
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> {
-          context.close();
+          for (int i = 0; i < 300 && context.isRunning(); i++) {
+            try {
+              Thread.sleep(100);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+          }
           settings.close();
-        }, "village-points-stop"));
+        }, "embedded-postgres-stop"));
   }
 }

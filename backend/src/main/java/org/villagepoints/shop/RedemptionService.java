@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.villagepoints.audit.AuditService;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.HouseholdPin;
 import org.villagepoints.auth.Role;
@@ -43,10 +44,11 @@ public class RedemptionService {
   private final Corrections corrections;
   private final LedgerAccounts accounts;
   private final RedemptionReceipts receipts;
+  private final AuditService audit;
 
   RedemptionService(Sql sql, QrTokens qr, CardService cards, HouseholdPin pins, ScopeGuard guard,
       StockBook stock, PostingService posting, Corrections corrections, LedgerAccounts accounts,
-      RedemptionReceipts receipts) {
+      RedemptionReceipts receipts, AuditService audit) {
     this.sql = sql;
     this.qr = qr;
     this.cards = cards;
@@ -57,6 +59,7 @@ public class RedemptionService {
     this.corrections = corrections;
     this.accounts = accounts;
     this.receipts = receipts;
+    this.audit = audit;
   }
 
   record Product(long id, String name, String unit, long price, long stock, boolean active) {}
@@ -116,6 +119,9 @@ public class RedemptionService {
         accounts.system(village, SystemAccount.SHOP), points, cut(reason.toString()),
         Instant.now(), "REDEMPTION", Long.toString(id)));
     sql.update("update redemptions set transfer_id = ? where id = ?", transfer.id(), id);
+    audit.recordInVillage(actor, village, "REDEEMED", "redemption", id,
+        Map.of("householdId", householdId, "points", points, "method", token != null ? "QR"
+            : "CARD"));
     return receipts.get(id);
   }
 
@@ -150,6 +156,8 @@ public class RedemptionService {
     }
     sql.update("update redemptions set refunded_at = now(), refund_transfer_id = ? where id = ?",
         refund.id(), redemptionId);
+    audit.recordInVillage(actor, (Long) r[0], "REDEMPTION_REFUNDED", "redemption", redemptionId,
+        Map.of("refundTransfer", refund.id()));
     return receipts.get(redemptionId);
   }
 

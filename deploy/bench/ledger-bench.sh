@@ -2,17 +2,19 @@
 # Ledger benchmark: single manual adjustments through the service (wrk, 1/8/32 clients)
 # against pgbench running the same SQL on the same PostgreSQL, plus one 500-transfer batch
 # through PostingService. Everything on 127.0.0.1, every load bounded in time (about
-# 2.5 minutes in all with the defaults). See README.md beside this file.
+# 3 minutes in all with the defaults, at most 4 while waiting for a quiet machine).
+# See README.md beside this file.
 #
 #   deploy/bench/ledger-bench.sh
 #
 # Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
-# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 10),
+# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 20),
 # BATCH_WARMUP (5), BATCH_TIMED (10), JAVA_OPTS (the systemd unit's heap settings),
-# EXTRA_CP (extra class path entries for the service, see jackson_workaround below).
+# EXTRA_CP (extra class path entries for the service, see jackson_workaround below),
+# QUIET_WAIT (seconds to wait for other work on the machine to stop before measuring, 60).
 # Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
 # temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
-set -euo pipefail
+set -eEuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
@@ -20,7 +22,7 @@ JAR=${JAR:-backend/target/backend-0.1.0-SNAPSHOT.jar}
 [[ $JAR == /* ]] || JAR="$ROOT/$JAR"
 DURATION=${DURATION:-15}
 LEVELS=${LEVELS:-"1 8 32"}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 BATCH_WARMUP=${BATCH_WARMUP:-5}
 BATCH_TIMED=${BATCH_TIMED:-10}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError"}
@@ -31,7 +33,7 @@ die() { echo "ledger-bench: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 [[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
-for tool in java curl psql awk sort; do
+for tool in java curl psql awk sort unzip pgrep getconf shuf; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
 PGBENCH=$(command -v pgbench || true)
@@ -81,6 +83,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+trap 'echo "ledger-bench: command failed at line $LINENO" >&2' ERR
 
 # The jar as built lacks jackson-databind, which Flyway needs at start-up (backend/pom.xml
 # declares jackson-databind with test scope, which also demotes Flyway's own dependency on
@@ -130,6 +133,33 @@ pg_ticks() { # the postmaster with its reaped children, plus the live backends
 }
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
 snapshot() { echo "$(proc_ticks "$SVC_PID" all) $(pg_ticks) $(busy_ticks) $(date +%s.%N)"; }
+all_ticks() { # "pid ticks comm" of every process (ticks with reaped children)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | # (some are gone meanwhile)
+    awk '{pid = $1; c = $0; sub(/^[^(]*\(/, "", c); sub(/\).*$/, "", c); sub(/^.*\) /, "")
+      print pid, $12 + $13 + $14 + $15, c}'
+}
+others() { # before-file after-file seconds -> the busiest processes that are not ours
+  local skip=" $$ $SVC_PID $PM_PID $(pgrep -P "$PM_PID" 2>/dev/null | tr '\n' ' ') " pid pct comm
+  awk -v t="$TICK" -v secs="$3" -v skip="$skip" '
+    FNR == NR {b[$1] = $2; next}
+    index(skip, " " $1 " ") == 0 {d = ($2 - b[$1]) / t / secs * 100
+      if (d >= 5) printf "%s %.0f %s\n", $1, d, $3}' "$1" "$2" |
+    while read -r pid pct comm; do
+      printf '%s%% %s[%s] ' "$pct" "$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-70 \
+        || echo "$comm")" "$pid"
+    done
+}
+quiet_wait() { # wait (at most $1 s) until the machine is idle apart from the idle service
+  local b0 b1 pct waited=0
+  while :; do
+    b0=$(busy_ticks); sleep 3; b1=$(busy_ticks)
+    pct=$(( (b1 - b0) * 100 / TICK / 3 / $(nproc) ))
+    [[ $pct -lt 10 ]] && { log "machine quiet (${pct}% busy)"; return; }
+    if [[ $waited -ge $1 ]]; then log "WARNING: machine still ${pct}% busy; measuring anyway"; return; fi
+    log "machine ${pct}% busy with other work, waiting (top: $(ps -eo pcpu=,comm= --sort=-pcpu | head -3 | tr -s ' \n' ' '))"
+    sleep 7; waited=$((waited + 10))
+  done
+}
 
 # ---- start the service (demo data, embedded PostgreSQL) ----
 PORT=$(free_port)
@@ -186,19 +216,24 @@ VILLAGES=$(q -c "select count(distinct h.village_id) from bench_targets t
 log "$NH households in $VILLAGES villages, one committee token per village"
 
 RUN_ID=$(date +%s)
-run_wrk() { # clients seconds label -> WRK_RESULT line; raw output to $RAW
+TIMEFORMAT='%U %S' # bash's time: the load generator's own CPU seconds
+run_wrk() { # clients seconds label -> WRK_RESULT line + client_cpu_s; raw output to $RAW
   local c=$1 secs=$2 label=$3 threads=2 out
   [[ $c -lt 2 ]] && threads=1
-  out=$(wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/adjust.lua" \
-    "http://$HOST:$PORT" -- "$TMP/targets.txt" "w$RUN_ID$label" 2>&1) || true
+  { time wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/adjust.lua" \
+      "http://$HOST:$PORT" -- "$TMP/targets.txt" "w$RUN_ID$label" >"$TMP/out.$label" 2>&1; } \
+    2>"$TMP/time.$label" || true
+  out=$(cat "$TMP/out.$label")
   printf '### wrk %s: -t%s -c%s -d%ss\n%s\n\n' "$label" "$threads" "$c" "$secs" "$out" >>"$RAW"
-  grep '^WRK_RESULT' <<<"$out" || die "wrk gave no result: $out"
+  grep -q '^WRK_RESULT' <<<"$out" || die "wrk gave no result: $out"
+  echo "$(grep '^WRK_RESULT' <<<"$out") client_cpu_s=$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
-run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms="
-  local c=$1 secs=$2 label=$3 out rc=0 lat
-  out=$("$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
-    -T "$secs" -D nh="$NH" -f "$BENCH/transfer.sql" -l --log-prefix="$TMP/pgb-$label" \
-    postgres 2>&1) || rc=$?
+run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms= client_cpu_s="
+  local c=$1 secs=$2 label=$3 out rc=0 lat tps
+  { time "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
+      -T "$secs" -D nh="$NH" -f "$BENCH/transfer.sql" -l --log-prefix="$TMP/pgb-$label" \
+      postgres >"$TMP/out.$label" 2>&1 || rc=$?; } 2>"$TMP/time.$label"
+  out=$(cat "$TMP/out.$label")
   printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
     "$out" >>"$RAW"
   lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
@@ -206,21 +241,22 @@ run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms
       i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
       printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
   rm -f "$TMP"/pgb-"$label".*
-  local tps
   tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
-  printf 'tps=%.1f failed=%s aborted=%s %s\n' "${tps:-0}" \
+  printf 'tps=%.1f failed=%s aborted=%s %s client_cpu_s=%s\n' "${tps:-0}" \
     "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
-    "$(grep -c 'aborted' <<<"$out" || true)" "$lat"
+    "$(grep -c 'aborted' <<<"$out" || true)" "$lat" "$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
 field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
 num() { local v; v=$(field "$@"); echo "${v:-0}"; }
-cpu_ms_per() { # before after count -> "jvm_ms pg_ms busy_pct"
-  awk -v t="$TICK" -v n="$3" -v b="$1" -v a="$2" -v cores="$(nproc)" 'BEGIN {
+cpu_ms_per() { # before after count client_cpu_s -> "jvm_ms pg_ms client_ms busy_pct other_pct"
+  awk -v t="$TICK" -v n="$3" -v b="$1" -v a="$2" -v cl="$4" -v cores="$(nproc)" 'BEGIN {
     split(b, x, " "); split(a, y, " "); secs = y[4] - x[4]; if (n < 1) n = 1
-    printf "%.2f %.2f %.0f", (y[1]-x[1])*1000/t/n, (y[2]-x[2])*1000/t/n,
-      (y[3]-x[3])/t/secs/cores*100 }'
+    jvm = (y[1] - x[1]) / t; pg = (y[2] - x[2]) / t; busy = (y[3] - x[3]) / t
+    printf "%.2f %.2f %.2f %.0f %.0f", jvm * 1000 / n, pg * 1000 / n, cl * 1000 / n,
+      busy / secs / cores * 100, (busy - jvm - pg - cl) / secs / cores * 100 }'
 }
 
+quiet_wait "${QUIET_WAIT:-60}"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 START_HUMAN=$(date '+%Y-%m-%d %H:%M:%S %Z')
 log "warm-up: service ${WARMUP}s at 8 clients, pgbench 5s at 8 clients"
@@ -234,12 +270,19 @@ q -c 'vacuum analyze'
 
 ROWS=()
 CPU_ROWS=()
+OTHERS=()
+MAX_OTHER=0
 ERRORS=0
 for c in $LEVELS; do
   log "level $c: service ${DURATION}s"
-  s0=$(snapshot); w=$(run_wrk "$c" "$DURATION" "c$c"); s1=$(snapshot)
+  all_ticks >"$TMP/procs0"; s0=$(snapshot)
+  w=$(run_wrk "$c" "$DURATION" "c$c")
+  s1=$(snapshot); all_ticks >"$TMP/procs1"; s1b=$(snapshot)
   log "level $c: pgbench ${DURATION}s"
-  p=$(run_pgbench "$c" "$DURATION" "c$c"); s2=$(snapshot)
+  p=$(run_pgbench "$c" "$DURATION" "c$c")
+  s2=$(snapshot); all_ticks >"$TMP/procs2"
+  o1=$(others "$TMP/procs0" "$TMP/procs1" "$DURATION"); o2=$(others "$TMP/procs1" "$TMP/procs2" "$DURATION")
+  [[ -z $o1$o2 ]] || OTHERS+=("c=$c service: ${o1:-none}; pgbench: ${o2:-none}")
   werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
     + $(num errors_write "$w") + $(num errors_timeout "$w") ))
   perr=$(( $(num failed "$p") + $(num aborted "$p") ))
@@ -249,10 +292,13 @@ for c in $LEVELS; do
   ROWS+=("$(printf '%7s | %10s | %7s | %7s | %10s | %7s | %7s | %5s | %s' "$c" "$rps" \
     "$(field p50_ms "$w")" "$(field p99_ms "$w")" "$tps" "$(field p50_ms "$p")" \
     "$(field p99_ms "$p")" "$ratio" "$werr/$perr")")
-  read -r sj sp sb <<<"$(cpu_ms_per "$s0" "$s1" "$(field requests "$w")")"
+  read -r sj sp sc sb so <<<"$(cpu_ms_per "$s0" "$s1" "$(field requests "$w")" \
+    "$(num client_cpu_s "$w")")"
   ptx=$(awk -v t="$tps" -v d="$DURATION" 'BEGIN {printf "%d", t * d}')
-  read -r _ pp pb <<<"$(cpu_ms_per "$s1" "$s2" "$ptx")"
-  CPU_ROWS+=("$(printf '%7s | %14s | %13s | %9s%% | %13s | %9s%%' "$c" "$sj" "$sp" "$sb" "$pp" "$pb")")
+  read -r _ pp pc pb po <<<"$(cpu_ms_per "$s1b" "$s2" "$ptx" "$(num client_cpu_s "$p")")"
+  MAX_OTHER=$(( so > po ? (so > MAX_OTHER ? so : MAX_OTHER) : (po > MAX_OTHER ? po : MAX_OTHER) ))
+  CPU_ROWS+=("$(printf '%7s | %5s %5s %5s | %4s%% %4s%% | %5s %5s | %4s%% %4s%%' "$c" "$sj" \
+    "$sp" "$sc" "$sb" "$so" "$pp" "$pc" "$pb" "$po")")
 done
 
 log "batch: $BATCH_WARMUP warm-up + $BATCH_TIMED timed batches of 500, then ledger verification"
@@ -269,10 +315,10 @@ pgset() { q -c "show $1"; }
   echo "Village Points ledger benchmark, $START_HUMAN .. $END_HUMAN"
   echo "machine: nproc=$(nproc), $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)," \
     "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), load before: $LOAD_BEFORE"
-  echo "java: $(java -version 2>&1 | head -1); JAVA_OPTS: $JAVA_OPTS"
+  echo "java: $(java -version 2>&1 | sed -n 1p); JAVA_OPTS: $JAVA_OPTS"
   echo "postgres: $(q -c 'show server_version') (embedded), fsync=$(pgset fsync)," \
     "synchronous_commit=$(pgset synchronous_commit), shared_buffers=$(pgset shared_buffers);" \
-    "$("$PGBENCH" --version); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    "$("$PGBENCH" --version); wrk $({ wrk -v 2>&1 || true; } | awk 'NR == 1 {print $2}')"
   echo "service: pool=${VP_DB_POOL_SIZE:-20} connections, blocking executor 64 threads;" \
     "targets: $NH households in $VILLAGES villages${JACKSON_NOTE:+; NOTE: $JACKSON_NOTE}"
   echo "${DURATION}s per level and tool, after ${WARMUP}s service + 5s pgbench warm-up;" \
@@ -281,9 +327,14 @@ pgset() { q -c "show $1"; }
   echo "clients | service/s  |   p50   |   p99   | pgbench/s  |   p50   |   p99   | ratio | errors svc/pgb"
   printf '%s\n' "${ROWS[@]}"
   echo
-  echo "CPU per transfer (ms) and machine busy (% of all $(nproc) cores), load generator included:"
-  echo "clients | service: JVM   | service: PG   | busy       | pgbench: PG   | busy"
+  echo "CPU ms per transfer (JVM, PostgreSQL, load generator) and % of the $(nproc) cores busy"
+  echo "(all, and not explained by these processes: other load on the machine):"
+  echo "clients | service: JVM    PG  wrk | busy other | pgbench: PG  client | busy other"
   printf '%s\n' "${CPU_ROWS[@]}"
+  if [[ ${#OTHERS[@]} -gt 0 ]]; then
+    echo "other processes using >= 5% of a core meanwhile:"
+    printf '  %s\n' "${OTHERS[@]}"
+  fi
   echo
   echo "batch of 500 AWARD transfers through PostingService.post (one transaction):"
   echo "  $(sed 's/^BATCH_RESULT //' <<<"$b_all")"
@@ -297,6 +348,8 @@ pgset() { q -c "show $1"; }
   med=$(field median_ms "$b_all")
   awk -v m="$med" 'BEGIN { printf "target batch of 500 <= 250 ms: %s (median %.1f ms)\n",
     (m + 0 <= 250 ? "MET" : "NOT MET"), m }'
+  [[ $MAX_OTHER -lt 10 ]] || echo "DISTURBED: other work took up to $MAX_OTHER% of the machine" \
+    "during a measurement (see the CPU table); compare with a run on a quiet machine"
   [[ $ERRORS == 0 ]] || echo "ERRORS: $ERRORS failed requests/transactions (see $RAW)"
 } | tee "$SUMMARY"
 log "summary: $SUMMARY; raw output: $RAW"

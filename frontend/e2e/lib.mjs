@@ -37,3 +37,58 @@ export async function assertNoHorizontalScroll(page, where) {
 }
 
 export { assert }
+
+/** Logs in through the API (no page) and answers the access token. */
+export async function apiToken(request, baseUrl, username, password = DEMO_PASSWORD) {
+  const res = await request.post(`${baseUrl}/api/login`, { data: { username, password } })
+  assert.equal(res.status(), 200, `login ${username}: ${res.status()}`)
+  return (await res.json()).access_token
+}
+
+/** Finds a household of the committee's village by its code, through the API. */
+export async function apiHousehold(request, baseUrl, token, villageId, code) {
+  const res = await request.get(`${baseUrl}/api/villages/${villageId}/households?q=${encodeURIComponent(code)}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+  const found = (await res.json()).items.find((h) => h.code === code)
+  assert.ok(found, `household ${code} not found`)
+  return found
+}
+
+/** Reads a number shown on the page, e.g. a balance. */
+export async function numberIn(page, selector) {
+  const locator = page.locator(selector).first()
+  await locator.waitFor()
+  await page.waitForFunction((sel) => /\d/.test(document.querySelector(sel)?.textContent ?? ''), selector)
+  return Number((await locator.innerText()).replace(/[^\d-]/g, ''))
+}
+
+/** Committee desk: opens a household's drawer from the register table by searching its code. */
+export async function openHouseholdDrawer(page, code) {
+  await page.fill('input[data-test="household-search"]', code)
+  const row = page.locator('[data-test="household-table"] .el-table__row', { hasText: code })
+  await row.first().waitFor()
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-test="household-table"] .el-table__row').length === 1,
+  )
+  await row.first().getByRole('button', { name: code }).click()
+  await page.locator('[data-test="household-tabs"]').waitFor()
+}
+
+/** In an open household drawer: adjusts the points, confirms, and answers the balance shown after. */
+export async function adjustInDrawer(page, points, reason) {
+  await page.click('#tab-passbook')
+  const before = await numberIn(page, '[data-test="passbook-balance"]')
+  await page.click('[data-test="adjust-open"]')
+  await page.fill('[data-test="adjust-points"] input', String(points))
+  await page.press('[data-test="adjust-points"] input', 'Tab')
+  await page.fill('input[data-test="adjust-reason"]', reason)
+  await page.click('[data-test="adjust-next"]')
+  const confirm = await page.locator('[data-test="adjust-confirm"]').innerText()
+  assert.match(confirm, new RegExp(`调整后余额：${before + points} 分`))
+  await page.click('[data-test="adjust-submit"]')
+  const after = await numberIn(page, '[data-test="adjust-balance"]')
+  assert.equal(after, before + points)
+  await page.click('[data-test="adjust-close"]')
+  return { before, after }
+}

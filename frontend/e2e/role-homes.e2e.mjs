@@ -7,8 +7,8 @@ const accounts = [
   { username: 'lixin-committee', home: '/committee', scope: '立新村', shows: '[data-test="household-table"] .el-table__row' },
   { username: 'ailin-committee', home: '/committee', scope: '爱林村', shows: '[data-test="household-table"] .el-table__row' },
   { username: 'lixin-leader', home: '/leader', scope: '立新村', shows: '[data-test="household-list"]' },
-  { username: 'lixin-shop', home: '/shop', scope: '立新村', shows: '[data-test="household-list"]' },
-  { username: 'ailin-shop', home: '/shop', scope: '爱林村', shows: '[data-test="household-list"]' },
+  { username: 'lixin-shop', home: '/shop', scope: '立新村', shows: '[data-test="shop-counter"]' },
+  { username: 'ailin-shop', home: '/shop', scope: '爱林村', shows: '[data-test="shop-counter"]' },
   { username: 'lixin-h001', password: '123456', home: '/villager', scope: '立新村', shows: '[data-test="household-profile"]' },
 ]
 

@@ -19,9 +19,13 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   body?: unknown
-  query?: Record<string, string | number | undefined | null>
+  query?: Record<string, string | number | boolean | undefined | null>
   /** false for calls that must never send a token or refresh (login, refresh, logout). */
   auth?: boolean
+  /** extra headers, e.g. Idempotency-Key */
+  headers?: Record<string, string>
+  /** 'blob' for files (PDF, PNG, templates): sent with Accept *\/* and answered as a Blob */
+  as?: 'json' | 'blob'
 }
 
 let onSessionLost: () => void = () => {}
@@ -32,7 +36,7 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler
 }
 
-function buildUrl(path: string, query?: RequestOptions['query']): string {
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
@@ -42,7 +46,10 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 async function send(method: string, url: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  const headers: Record<string, string> = {
+    Accept: opts.as === 'blob' ? '*/*' : 'application/json, application/problem+json',
+    ...opts.headers,
+  }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   const token = opts.auth === false ? null : accessToken()
   if (token) headers.Authorization = `Bearer ${token}`
@@ -57,7 +64,7 @@ async function send(method: string, url: string, opts: RequestOptions): Promise<
   }
 }
 
-async function toError(res: Response): Promise<ApiError> {
+export async function toError(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`
   let detail: string | undefined
   const type = res.headers.get('Content-Type') ?? ''
@@ -92,19 +99,29 @@ async function refreshOnce(): Promise<boolean> {
   return refreshing
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const url = buildUrl(path, opts.query)
-  let res = await send(method, url, opts)
-  if (res.status === 401 && opts.auth !== false && accessToken()) {
+/**
+ * Runs one attempt; on 401 with a session, refreshes the tokens once and tries again; a second
+ * 401 ends the session. Also used by the upload module (XMLHttpRequest, for progress events).
+ */
+export async function withSession<R extends { status: number }>(attempt: () => Promise<R>, auth = true): Promise<R> {
+  let res = await attempt()
+  if (res.status === 401 && auth && accessToken()) {
     if (await refreshOnce()) {
-      res = await send(method, url, opts)
+      res = await attempt()
     }
     if (res.status === 401) {
       clearTokens()
       onSessionLost()
     }
   }
+  return res
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const url = buildUrl(path, opts.query)
+  const res = await withSession(() => send(method, url, opts), opts.auth !== false)
   if (!res.ok) throw await toError(res)
+  if (opts.as === 'blob') return (await res.blob()) as T
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
@@ -113,4 +130,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 export const http = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body, auth }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  /** a POST that carries an Idempotency-Key, so that a retry never acts twice */
+  postOnce: <T>(path: string, body: unknown, idempotencyKey: string) =>
+    request<T>('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** a file (PDF, PNG, spreadsheet) with the bearer token */
+  blob: (path: string, query?: RequestOptions['query']) => request<Blob>('GET', path, { query, as: 'blob' }),
 }

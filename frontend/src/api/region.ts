@@ -24,7 +24,15 @@ export interface HouseholdRow {
   groupId: number | null
   groupName: string | null
   memberCount: number
+  status?: HouseholdStatus
+  balance?: number
 }
+
+export type HouseholdStatus = 'ACTIVE' | 'ARCHIVED'
+
+/** Relation of a member to the household head, as the API sends it. */
+export type Relation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'CHILD_IN_LAW' | 'PARENT' | 'GRANDCHILD' | 'SIBLING' | 'OTHER'
+export const RELATIONS: Relation[] = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'PARENT', 'GRANDCHILD', 'SIBLING', 'OTHER']
 
 export interface Page<T> {
   items: T[]
@@ -35,7 +43,8 @@ export interface Page<T> {
 
 export interface HouseholdMember {
   name: string
-  relation: string
+  /** a Relation code */
+  relation: Relation | string
 }
 
 export interface HouseholdDetail {
@@ -48,6 +57,13 @@ export interface HouseholdDetail {
   groupId: number | null
   groupName: string | null
   members: HouseholdMember[]
+  status?: HouseholdStatus
+  balance?: number
+  /** masked unless the caller is the committee */
+  phone?: string | null
+  /** null unless the caller is the committee */
+  lowIncome?: boolean | null
+  note?: string | null
 }
 
 export interface HouseholdQuery {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import zhCN from './zh-CN'
-import en from './en'
+import { messages } from './index'
+
+// the merged messages: zh-CN.ts/en.ts plus the feature files (shop.zh-CN.ts, shop.en.ts)
+const zhCN = messages['zh-CN']
+const en = messages.en
 
 type Tree = { [key: string]: string | Tree }
 

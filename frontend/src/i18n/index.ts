@@ -1,12 +1,27 @@
 import { createI18n } from 'vue-i18n'
 import zhCN, { type MessageSchema } from './zh-CN'
 import en from './en'
+import shopZhCN from './shop.zh-CN'
+import shopEn from './shop.en'
+import ledgerZhCN from './ledger.zh-CN'
+import ledgerEn from './ledger.en'
+import registerZhCN from './register.zh-CN'
+import registerEn from './register.en'
+import earningZhCN from './earning.zh-CN'
+import earningEn from './earning.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
 export const LOCALE_STORAGE_KEY = 'vp.locale'
 
-export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCN, en }
+/** The shop's messages live in their own files and join the `shop` key of each language. */
+const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
+
+/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards). */
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn }
+
+export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 
 export function storedLocale(): AppLocale {
   const saved = localStorage.getItem(LOCALE_STORAGE_KEY)

@@ -1,17 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import zhCN from '../i18n/zh-CN'
+import { messages } from '../i18n'
 import type { AppLocale } from '../i18n'
 import type { Role } from '../api/auth'
 import { saveTokens } from '../api/tokens'
 import { installFakeApi } from '../testing/fakeApi'
-import { demoGroups, demoHousehold, demoMe, demoPage, demoVillages } from '../testing/demoData'
+import { demoGroups, demoHousehold, demoMe, demoPage, demoPassbook, demoVillages } from '../testing/demoData'
 import { mountAt } from '../testing/mountApp'
+import { demoCardHolder, demoDonors, demoProducts, demoQrToken } from '../testing/shopDemoData'
 
 type Tree = { [key: string]: string | Tree }
 const allKeys = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : allKeys(v, `${prefix}${k}.`)))
-const KEYS = allKeys(zhCN as Tree)
+const KEYS = allKeys(messages['zh-CN'] as Tree)
 const KEY_LIKE = /\b[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*(\.[a-zA-Z]+)*\b/
 
 interface PageCase {
@@ -26,8 +27,21 @@ interface PageCase {
 const cases: PageCase[] = [
   { path: '/login', role: null, shows: '' },
   { path: '/villager', role: 'VILLAGER', shows: '王芳' },
+  { path: '/villager/passbook', role: 'VILLAGER', shows: '清洁家庭' },
   {
     path: '/shop',
+    role: 'SHOP_ATTENDANT',
+    shows: '立新村',
+    then: async (w) => {
+      await w.find('[data-test="scan-input"]').setValue('VP1.ABCDEFGHJKLM.sig')
+      await w.find('[data-test="scan-form"]').trigger('submit')
+      await vi.waitFor(() => expect(document.body.textContent).toContain('洗衣粉'))
+    },
+  },
+  { path: '/shop/stock', role: 'SHOP_ATTENDANT', shows: '爱心企业' },
+  { path: '/shop/stock', role: 'VILLAGE_COMMITTEE', shows: '爱心企业' },
+  {
+    path: '/shop/households',
     role: 'SHOP_ATTENDANT',
     shows: 'LX-003',
     then: async (w) => {
@@ -35,6 +49,7 @@ const cases: PageCase[] = [
       await vi.waitFor(() => expect(document.body.textContent).toContain('立新村一社 8 号'))
     },
   },
+  { path: '/villager/code', role: 'VILLAGER', shows: 'LX-001' },
   { path: '/leader', role: 'GROUP_LEADER', shows: 'LX-002' },
   {
     path: '/committee',
@@ -43,8 +58,12 @@ const cases: PageCase[] = [
     then: async (w) => {
       await w.find('.el-table__row').trigger('click')
       await vi.waitFor(() => expect(document.body.textContent).toContain('立新村一社 8 号'))
+      ;(document.querySelector('#tab-passbook') as HTMLElement).click()
+      await vi.waitFor(() => expect(document.body.textContent).toContain('补录 3 月志愿服务'))
     },
   },
+  { path: '/committee/import', role: 'VILLAGE_COMMITTEE', shows: 'CSV' },
+  { path: '/committee/cards', role: 'VILLAGE_COMMITTEE', shows: '立新村' },
   { path: '/town', role: 'TOWN_ADMIN', shows: '爱林村' },
   { path: '/town/villages/100', role: 'TOWN_ADMIN', shows: 'LX-002' },
   { path: '/district', role: 'DISTRICT_ADMIN', shows: '城墙街道' },
@@ -60,6 +79,12 @@ function fakeBackend(role: Role | null): void {
     'GET /api/villages/*/groups': () => demoGroups,
     'GET /api/villages/*/households': () => demoPage(),
     'GET /api/households/*': () => demoHousehold,
+    'GET /api/households/*/entries': () => demoPassbook(),
+    'GET /api/villages/*/products': () => demoProducts,
+    'GET /api/villages/*/shop-policy': () => ({ cardFactor: 'PIN' }),
+    'GET /api/villages/*/donations/by-donor': () => demoDonors,
+    'GET /api/cards/*': () => demoCardHolder,
+    'POST /api/households/*/qr-tokens': () => demoQrToken(),
   })
 }
 

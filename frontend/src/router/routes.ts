@@ -1,5 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '../api/auth'
+import { committeeShopNav, shopRoutes } from './shopRoutes'
+import { committeeEarningChildren, committeeEarningNav, earningRoutes } from './earningRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,6 +11,8 @@ declare module 'vue-router' {
     roles?: Role[]
     /** i18n key of the browser tab title */
     titleKey?: string
+    /** menu of a desk area, shown by its layout */
+    nav?: { to: string; labelKey: string }[]
   }
 }
 
@@ -28,14 +32,17 @@ export const routes: RouteRecordRaw[] = [
     path: '/villager',
     component: PhoneLayout,
     meta: { roles: ['VILLAGER'], titleKey: 'villager.title' },
-    children: [{ path: '', name: 'villager', component: () => import('../pages/VillagerHomePage.vue') }],
+    children: [
+      { path: '', name: 'villager', component: () => import('../pages/VillagerHomePage.vue') },
+      {
+        path: 'passbook',
+        name: 'villager-passbook',
+        component: () => import('../pages/VillagerPassbookPage.vue'),
+        meta: { titleKey: 'ledger.title' },
+      },
+    ],
   },
-  {
-    path: '/shop',
-    component: PhoneLayout,
-    meta: { roles: ['SHOP_ATTENDANT'], titleKey: 'shop.title' },
-    children: [{ path: '', name: 'shop', component: () => import('../pages/ShopHomePage.vue') }],
-  },
+  ...shopRoutes,
   {
     path: '/leader',
     component: PhoneLayout,
@@ -45,8 +52,33 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/committee',
     component: DeskLayout,
-    meta: { roles: ['VILLAGE_COMMITTEE'], titleKey: 'committee.title' },
-    children: [{ path: '', name: 'committee', component: () => import('../pages/CommitteeHomePage.vue') }],
+    meta: {
+      roles: ['VILLAGE_COMMITTEE'],
+      titleKey: 'committee.title',
+      nav: [
+        { to: '/committee', labelKey: 'nav.register' },
+        { to: '/committee/import', labelKey: 'nav.import' },
+        { to: '/committee/cards', labelKey: 'nav.cards' },
+        ...committeeEarningNav,
+        ...committeeShopNav,
+      ],
+    },
+    children: [
+      { path: '', name: 'committee', component: () => import('../pages/CommitteeHomePage.vue') },
+      {
+        path: 'import',
+        name: 'committee-import',
+        component: () => import('../pages/CommitteeImportPage.vue'),
+        meta: { titleKey: 'roster.title' },
+      },
+      {
+        path: 'cards',
+        name: 'committee-cards',
+        component: () => import('../pages/CommitteeCardsPage.vue'),
+        meta: { titleKey: 'cards.title' },
+      },
+      ...committeeEarningChildren,
+    ],
   },
   {
     path: '/town',
@@ -66,7 +98,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
     ],
   },
-  // /notice/:villageId (public notice board) is reserved for a later issue.
+  ...earningRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -1,5 +1,6 @@
 import type { Me, Role } from '../api/auth'
 import type { GroupSummary, HouseholdDetail, HouseholdRow, Page, VillageSummary } from '../api/region'
+import type { Passbook, PassbookLine } from '../api/ledger'
 
 const nobody: Omit<Me, 'username' | 'role' | 'displayName'> = {
   districtId: 1,
@@ -42,9 +43,9 @@ export const demoGroups: GroupSummary[] = [
 ]
 
 export const demoRows: HouseholdRow[] = [
-  { id: 5000, code: 'LX-001', headName: '张三', groupId: 1000, groupName: '第一组', memberCount: 4 },
-  { id: 5001, code: 'LX-002', headName: '李四', groupId: 1000, groupName: '第一组', memberCount: 2 },
-  { id: 5002, code: 'LX-003', headName: '赵六', groupId: 1001, groupName: '第二组', memberCount: 3 },
+  { id: 5000, code: 'LX-001', headName: '张三', groupId: 1000, groupName: '第一组', memberCount: 4, status: 'ACTIVE', balance: 35 },
+  { id: 5001, code: 'LX-002', headName: '李四', groupId: 1000, groupName: '第一组', memberCount: 2, status: 'ACTIVE', balance: 0 },
+  { id: 5002, code: 'LX-003', headName: '赵六', groupId: 1001, groupName: '第二组', memberCount: 3, status: 'ACTIVE', balance: 12 },
 ]
 
 export function demoPage(rows = demoRows): Page<HouseholdRow> {
@@ -61,9 +62,50 @@ export const demoHousehold: HouseholdDetail = {
   groupId: 1000,
   groupName: '第一组',
   members: [
-    { name: '张三', relation: '户主' },
-    { name: '王芳', relation: '配偶' },
+    { name: '张三', relation: 'HEAD' },
+    { name: '王芳', relation: 'SPOUSE' },
   ],
+  status: 'ACTIVE',
+  balance: 35,
+  phone: '138****0001',
+  lowIncome: null,
+  note: null,
+}
+
+function line(entryId: number, amount: number, balanceAfter: number, kind: string, reason: string | null, day: string): PassbookLine {
+  return {
+    entryId,
+    transferId: entryId + 100,
+    amount,
+    balanceAfter,
+    kind,
+    reason,
+    occurredAt: `${day}T10:00:00+08:00`,
+    recordedAt: `${day}T10:00:00+08:00`,
+    actor: 'lixin-committee',
+    reversesTransferId: null,
+    reversedByTransferId: null,
+  }
+}
+
+/** Newest first, as the API sends them. */
+export const demoLines: PassbookLine[] = [
+  line(4, -5, 35, 'REDEMPTION', '洗衣粉 1 袋', '2025-03-20'),
+  line(3, 10, 40, 'ADJUSTMENT', '补录 3 月志愿服务', '2025-03-12'),
+  line(2, 20, 30, 'AWARD', '清洁家庭', '2025-03-05'),
+  line(1, 10, 10, 'OPENING', null, '2025-01-01'),
+]
+
+export function demoPassbook(lines = demoLines, page = 0, size = 20): Passbook {
+  return {
+    householdId: 5000,
+    balance: lines[0]?.balanceAfter ?? 0,
+    items: lines.slice(page * size, page * size + size),
+    page,
+    size,
+    total: lines.length,
+    expiring: { earnedYear: 2024, points: 10, expiresOn: '2025-12-31' },
+  }
 }
 
 export function loginReply(role: Role, suffix = '1') {

@@ -6,6 +6,7 @@ import 'vant/es/cell/style/index'
 import 'vant/es/cell-group/style/index'
 import 'vant/es/empty/style/index'
 import 'vant/es/field/style/index'
+import 'vant/es/list/style/index'
 import 'vant/es/loading/style/index'
 import 'vant/es/popup/style/index'
 import 'vant/es/search/style/index'
@@ -17,6 +18,7 @@ export {
   CellGroup as VanCellGroup,
   Empty as VanEmpty,
   Field as VanField,
+  List as VanList,
   Loading as VanLoading,
   Popup as VanPopup,
   Search as VanSearch,

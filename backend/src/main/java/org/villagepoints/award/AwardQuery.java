@@ -21,7 +21,9 @@ public class AwardQuery {
     List<BatchResponse.Item> items = sql.list("""
         select i.id, i.household_id, h.code, h.head_name, g.name group_name, i.rule_id,
           v.version, v.name rule_name, v.category, i.points, i.note, i.status, i.posted_points,
-          i.cut_points, i.cut_reason
+          i.cut_points, i.cut_reason,
+          (select o.id from award_objections o where o.item_id = i.id and o.resolution is null
+           order by o.id desc limit 1) open_objection
         from award_items i join households h on h.id = i.household_id
           join household_groups g on g.id = h.group_id
           join rule_versions v on v.id = i.rule_version_id
@@ -31,7 +33,8 @@ public class AwardQuery {
             rs.getLong("rule_id"), rs.getInt("version"), rs.getString("rule_name"),
             rs.getString("category"), rs.getLong("points"), rs.getString("note"),
             rs.getString("status"), Sql.nullableLong(rs, "posted_points"),
-            Sql.nullableLong(rs, "cut_points"), rs.getString("cut_reason")), batchId);
+            Sql.nullableLong(rs, "cut_points"), rs.getString("cut_reason"),
+            Sql.nullableLong(rs, "open_objection")), batchId);
     return sql.one("""
         select id, village_id, title, meeting_date, status, notice_days, notice_starts_at,
           notice_ends_at, posted_at from award_batches where id = ?""",

@@ -16,5 +16,5 @@ public record BatchResponse(long id, long villageId, String title, LocalDate mee
   public record Item(long id, long householdId, String householdCode, String headName,
       String groupName, long ruleId, int ruleVersion, String ruleName, String category,
       long points, @Nullable String note, String status, @Nullable Long postedPoints,
-      @Nullable Long cutPoints, @Nullable String cutReason) {}
+      @Nullable Long cutPoints, @Nullable String cutReason, @Nullable Long openObjectionId) {}
 }

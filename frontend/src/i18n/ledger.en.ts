@@ -1,0 +1,63 @@
+import type ledgerZhCN from './ledger.zh-CN'
+
+// English messages of the points passbook; the parity spec keeps them in step with zh-CN.
+const ledgerEn: typeof ledgerZhCN = {
+  ledger: {
+    title: 'Points passbook',
+    balance: 'Points balance',
+    unit: 'points',
+    pointsValue: '{n} points',
+    expiring: '{n} points will expire on {date}',
+    date: '{m}/{d}/{y}',
+    recent: 'Latest entries',
+    viewAll: 'See all',
+    empty: 'No points entries yet',
+    count: '{n} entries',
+    tapRetry: 'Tap to retry',
+    reversed: 'Reversed',
+    balanceAfter: 'Balance {n}',
+    balanceAfterLabel: 'Balance',
+    when: 'Date',
+    reason: 'Reason',
+    amount: 'Points',
+    kind: {
+      AWARD: 'Award',
+      DEDUCTION: 'Deduction',
+      REDEMPTION: 'Redemption',
+      REFUND: 'Refund',
+      REVERSAL: 'Reversal',
+      EXPIRY: 'Expiry',
+      OPENING: 'Opening balance',
+      ADJUSTMENT: 'Adjustment',
+      OTHER: 'Other',
+    },
+    adjust: {
+      open: 'Adjust points',
+      title: 'Adjust points',
+      points: 'Points',
+      pointsHint: 'Positive to add, negative to deduct (for example -5)',
+      reason: 'Reason',
+      reasonPlaceholder: 'for example volunteering in March, entered late',
+      pointsRequired: 'Enter a whole number other than 0',
+      reasonRequired: 'Enter a reason',
+      confirmText: 'Adjust {name} ({code}) by {points} points',
+      confirmReason: 'Reason: {reason}',
+      expected: 'Balance afterwards: {n} points',
+      back: 'Change',
+      submit: 'Confirm adjustment',
+      done: 'Points adjusted',
+      newBalance: 'New balance of {name}:',
+    },
+    reverse: {
+      open: 'Reverse',
+      title: 'Reverse these points',
+      hint: 'A reversal posts the opposite amount; the original line stays in the passbook.',
+      reason: 'Reason for the reversal',
+      reasonPlaceholder: 'for example entered twice by mistake',
+      reasonRequired: 'Enter a reason for the reversal',
+      submit: 'Confirm reversal',
+    },
+  },
+}
+
+export default ledgerEn

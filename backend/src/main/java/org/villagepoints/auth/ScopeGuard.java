@@ -1,12 +1,10 @@
 package org.villagepoints.auth;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.villagepoints.common.ApiException;
+import org.villagepoints.common.Sql;
 
 /**
  * The one place that decides whether a caller's scope covers a village or a household. Used
@@ -15,15 +13,16 @@ import org.villagepoints.common.ApiException;
  * group leader the households of the group, a villager only the own household.
  */
 @Singleton
-@Transactional
 public class ScopeGuard {
 
-  private final JdbcOperations jdbc;
+  private final Sql sql;
   /** A village never changes town or district, so its place is cached. */
   private final Map<Long, VillagePlace> places = new ConcurrentHashMap<>();
+  /** Nor does a household change village (its group may change, so that is read each time). */
+  private final Map<Long, Long> householdVillages = new ConcurrentHashMap<>();
 
-  ScopeGuard(JdbcOperations jdbc) {
-    this.jdbc = jdbc;
+  ScopeGuard(Sql sql) {
+    this.sql = sql;
   }
 
   record VillagePlace(long villageId, long townId, long districtId) {}
@@ -46,13 +45,15 @@ public class ScopeGuard {
 
   /** Throws 404 for an unknown household, 403 when the caller's scope does not cover it. */
   public void requireHousehold(Caller caller, long householdId) {
-    HouseholdPlace place = household(householdId);
     boolean allowed = switch (caller.role()) {
-      case VILLAGER -> same(caller.householdId(), householdId);
-      case GROUP_LEADER -> same(caller.villageId(), place.villageId())
-          && same(caller.groupId(), place.groupId());
+      case VILLAGER -> same(caller.householdId(), householdId) || missing(householdId);
+      case GROUP_LEADER -> {
+        HouseholdPlace place = household(householdId);
+        yield same(caller.villageId(), place.villageId())
+            && same(caller.groupId(), place.groupId());
+      }
       default -> {
-        requireVillage(caller, place.villageId(), false);
+        requireVillage(caller, villageOf(householdId), false);
         yield true;
       }
     };
@@ -65,12 +66,8 @@ public class ScopeGuard {
   public void requireDistrict(Caller caller, long districtId) {
     Long own = caller.districtId();
     if (own == null && caller.townId() != null) {
-      own = jdbc.prepareStatement("select district_id from towns where id = ?", ps -> {
-        ps.setLong(1, caller.townId());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : null;
-        }
-      });
+      own = sql.one("select district_id from towns where id = ?", rs -> rs.getLong(1),
+          caller.townId()).orElse(null);
     }
     if (own == null && caller.villageId() != null) {
       own = village(caller.villageId()).districtId();
@@ -82,16 +79,9 @@ public class ScopeGuard {
 
   /** Throws 404 for an unknown group, 403 when the caller's scope does not cover it. */
   public void requireGroup(Caller caller, long groupId) {
-    Long village = jdbc.prepareStatement("select village_id from household_groups where id = ?",
-        ps -> {
-          ps.setLong(1, groupId);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
-          }
-        });
-    if (village == null) {
-      throw ApiException.notFound("GROUP_NOT_FOUND", "找不到这个组");
-    }
+    long village = sql.one("select village_id from household_groups where id = ?",
+            rs -> rs.getLong(1), groupId)
+        .orElseThrow(() -> ApiException.notFound("GROUP_NOT_FOUND", "找不到这个组"));
     requireVillage(caller, village, false);
     if (caller.role() == Role.GROUP_LEADER && !same(caller.groupId(), groupId)) {
       throw ApiException.forbidden();
@@ -101,7 +91,24 @@ public class ScopeGuard {
   /** Answers the village of a household the caller may act on (checks scope first). */
   public long villageOfHousehold(Caller caller, long householdId) {
     requireHousehold(caller, householdId);
-    return household(householdId).villageId();
+    return villageOf(householdId);
+  }
+
+  /** The village of a household (cached); 404 for an unknown household. */
+  public long villageOf(long householdId) {
+    Long cached = householdVillages.get(householdId);
+    if (cached != null) {
+      return cached;
+    }
+    long village = household(householdId).villageId();
+    householdVillages.put(householdId, village);
+    return village;
+  }
+
+  /** A villager asking for another household must not learn whether it exists. */
+  private boolean missing(long householdId) {
+    villageOf(householdId);
+    return false;
   }
 
   private static boolean same(Long scopeId, long id) {
@@ -113,32 +120,16 @@ public class ScopeGuard {
     if (cached != null) {
       return cached;
     }
-    VillagePlace place = jdbc.prepareStatement(
-        "select id, town_id, district_id from villages where id = ?", ps -> {
-          ps.setLong(1, villageId);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new VillagePlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
-          }
-        });
-    if (place == null) {
-      throw ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村");
-    }
+    VillagePlace place = sql.one("select id, town_id, district_id from villages where id = ?",
+            rs -> new VillagePlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)), villageId)
+        .orElseThrow(() -> ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村"));
     places.put(villageId, place);
     return place;
   }
 
   HouseholdPlace household(long householdId) {
-    HouseholdPlace place = jdbc.prepareStatement(
-        "select id, village_id, group_id from households where id = ?", ps -> {
-          ps.setLong(1, householdId);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next()
-                ? new HouseholdPlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
-          }
-        });
-    if (place == null) {
-      throw ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户");
-    }
-    return place;
+    return sql.one("select id, village_id, group_id from households where id = ?",
+            rs -> new HouseholdPlace(rs.getLong(1), rs.getLong(2), rs.getLong(3)), householdId)
+        .orElseThrow(() -> ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户"));
   }
 }

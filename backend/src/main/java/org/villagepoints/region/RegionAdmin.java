@@ -31,13 +31,20 @@ public class RegionAdmin {
             "insert into towns (district_id, name) values (?, ?) returning id", districtId, name));
   }
 
+  /** Also opens the village's ledger system accounts (ISSUANCE, SHOP, EXPIRY). */
   @Transactional
   public long village(long townId, String name, String slug) {
     return sql.one("select id from villages where slug = ?", rs -> rs.getLong(1), slug)
-        .orElseGet(() -> sql.number("""
-            insert into villages (town_id, district_id, name, slug)
-            select id, district_id, ?, ? from towns where id = ? returning id""",
-            name, slug, townId));
+        .orElseGet(() -> {
+          long id = sql.number("""
+              insert into villages (town_id, district_id, name, slug)
+              select id, district_id, ?, ? from towns where id = ? returning id""",
+              name, slug, townId);
+          sql.update("""
+              insert into ledger_accounts (village_id, kind)
+              select ?, k from unnest(array['ISSUANCE', 'SHOP', 'EXPIRY']) k""", id);
+          return id;
+        });
   }
 
   @Transactional

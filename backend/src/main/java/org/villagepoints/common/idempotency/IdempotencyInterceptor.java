@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import org.villagepoints.auth.Caller;
+import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
 
@@ -29,11 +30,13 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object>, Order
   static final String HEADER = "Idempotency-Key";
   private final IdempotencyStore store;
   private final Sql sql;
+  private final ScopeGuard guard;
   private final JsonMapper json;
 
-  IdempotencyInterceptor(IdempotencyStore store, Sql sql, JsonMapper json) {
+  IdempotencyInterceptor(IdempotencyStore store, Sql sql, ScopeGuard guard, JsonMapper json) {
     this.store = store;
     this.sql = sql;
+    this.guard = guard;
     this.json = json;
   }
 
@@ -77,9 +80,7 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object>, Order
     }
     String household = context.stringValue(Idempotent.class, "household").orElse("");
     if (!household.isEmpty()) {
-      return sql.one("select village_id from households where id = ?", rs -> rs.getLong(1),
-              ((Number) args.get(household)).longValue())
-          .orElseThrow(() -> ApiException.notFound("HOUSEHOLD_NOT_FOUND", "找不到这一户"));
+      return guard.villageOf(((Number) args.get(household)).longValue());
     }
     String transfer = context.stringValue(Idempotent.class, "transfer").orElse("");
     return sql.one("select village_id from ledger_transfers where id = ?", rs -> rs.getLong(1),

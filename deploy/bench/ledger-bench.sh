@@ -10,7 +10,7 @@
 # Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
 # root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 20),
 # BATCH_WARMUP (5), BATCH_TIMED (10), JAVA_OPTS (the systemd unit's heap settings),
-# EXTRA_CP (extra class path entries for the service, see jackson_workaround below),
+# EXTRA_CP (extra class path entries for the service),
 # QUIET_WAIT (seconds to wait for other work on the machine to stop before measuring, 60).
 # Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
 # temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
@@ -53,11 +53,12 @@ SVC_PID=""
 cleanup() {
   local rc=$?
   set +e
+  trap - ERR
   local pidfile="$TMP/data/postgres/postmaster.pid"
   if [[ -n $SVC_PID ]] && kill -0 "$SVC_PID" 2>/dev/null; then
     kill -TERM "$SVC_PID" 2>/dev/null # its shutdown hooks stop the embedded PostgreSQL
-    # The JVM may hang in its shutdown hooks (Application's hook and Micronaut's both stop
-    # the context and can deadlock); once PostgreSQL is down, nothing is lost by killing it.
+    # Jars before 1eb12a0 hang in their shutdown hooks (Application's hook and Micronaut's
+    # deadlocked); once PostgreSQL is down, nothing is lost by killing the JVM.
     local waited=0
     while kill -0 "$SVC_PID" 2>/dev/null && [[ $waited -lt 30 ]]; do
       if [[ ! -f $pidfile ]] && [[ $waited -ge 3 ]]; then
@@ -67,7 +68,7 @@ cleanup() {
       fi
       sleep 1; waited=$((waited + 1))
     done
-    kill -KILL "$SVC_PID" 2>/dev/null
+    kill -0 "$SVC_PID" 2>/dev/null && kill -KILL "$SVC_PID" 2>/dev/null
   fi
   if [[ -f $pidfile ]]; then # the service died without stopping its database
     local pm
@@ -85,26 +86,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 trap 'echo "ledger-bench: command failed at line $LINENO" >&2' ERR
 
-# The jar as built lacks jackson-databind, which Flyway needs at start-up (backend/pom.xml
-# declares jackson-databind with test scope, which also demotes Flyway's own dependency on
-# it). Until that is fixed, put the matching jar from the local Maven repository on the
-# class path and say so.
-jackson_workaround() {
-  if unzip -l "$JAR" 2>/dev/null | grep -q 'com/fasterxml/jackson/databind/ObjectMapper.class'; then
-    return
-  fi
-  local version jar
-  version=$(unzip -p "$JAR" META-INF/maven/com.fasterxml.jackson.core/jackson-core/pom.properties \
-    2>/dev/null | sed -n 's/^version=//p' | tr -d '\r')
-  jar="$HOME/.m2/repository/com/fasterxml/jackson/core/jackson-databind/$version/jackson-databind-$version.jar"
-  [[ -n $version && -f $jar ]] \
-    || die "the jar lacks jackson-databind (needed by Flyway) and $jar is not there; set EXTRA_CP"
-  EXTRA_CP="${EXTRA_CP:+$EXTRA_CP:}$jar"
-  JACKSON_NOTE="jar lacks jackson-databind; added $(basename "$jar") from the local Maven repository"
-  log "WARNING: $JACKSON_NOTE"
-}
 JACKSON_NOTE=""
-[[ -n $EXTRA_CP ]] || jackson_workaround
 CP="$JAR${EXTRA_CP:+:$EXTRA_CP}"
 
 free_port() {
@@ -156,7 +138,7 @@ quiet_wait() { # wait (at most $1 s) until the machine is idle apart from the id
     pct=$(( (b1 - b0) * 100 / TICK / 3 / $(nproc) ))
     [[ $pct -lt 10 ]] && { log "machine quiet (${pct}% busy)"; return; }
     if [[ $waited -ge $1 ]]; then log "WARNING: machine still ${pct}% busy; measuring anyway"; return; fi
-    log "machine ${pct}% busy with other work, waiting (top: $(ps -eo pcpu=,comm= --sort=-pcpu | head -3 | tr -s ' \n' ' '))"
+    log "machine ${pct}% busy with other work, waiting (top: $(ps -eo pcpu=,comm= --sort=-pcpu | awk 'NR <= 3' | tr -s ' \n' ' '))"
     sleep 7; waited=$((waited + 10))
   done
 }

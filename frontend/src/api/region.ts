@@ -59,6 +59,8 @@ export interface HouseholdDetail {
   members: HouseholdMember[]
   status?: HouseholdStatus
   balance?: number
+  /** stars of the latest clean-home rating, null when never rated */
+  stars?: number | null
   /** masked unless the caller is the committee */
   phone?: string | null
   /** null unless the caller is the committee */

@@ -73,6 +73,8 @@ export interface CardHolder {
   villageId: number
   villageName: string
   balance: number
+  /** stars of the latest clean-home rating, null when never rated */
+  stars?: number | null
 }
 
 export interface RedemptionLine {

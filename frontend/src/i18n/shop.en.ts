@@ -33,6 +33,8 @@ const shopEn: typeof shopZhCN = {
       pinClear: 'Clear',
       confirmName: 'Confirm this is {name}',
       nameConfirmed: 'Confirmed: {name}',
+      stars: 'Clean home {stars}',
+      noStars: 'Not rated yet',
     },
     product: {
       search: 'Search by name or category',

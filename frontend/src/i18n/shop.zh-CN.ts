@@ -31,6 +31,8 @@ const shopZhCN = {
       pinClear: '清空',
       confirmName: '确认是 {name}',
       nameConfirmed: '已确认：{name}',
+      stars: '干净人家 {stars}',
+      noStars: '尚未评星',
     },
     product: {
       search: '搜索商品名称或类别',

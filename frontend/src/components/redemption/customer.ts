@@ -8,6 +8,7 @@ export interface Customer {
   headName: string
   groupName: string | null
   balance: number
+  stars: number | null
   scanned: ScannedCode
 }
 
@@ -21,6 +22,7 @@ export async function lookupCustomer(scanned: ScannedCode): Promise<Customer> {
       headName: h.headName,
       groupName: h.groupName,
       balance: h.balance ?? 0,
+      stars: h.stars ?? null,
       scanned,
     }
   }
@@ -31,6 +33,7 @@ export async function lookupCustomer(scanned: ScannedCode): Promise<Customer> {
     headName: card.headName,
     groupName: card.groupName,
     balance: card.balance,
+    stars: card.stars ?? null,
     scanned,
   }
 }

@@ -62,14 +62,15 @@ public class CardService implements HouseholdOpened {
     }
     CardHolder holder = sql.one("""
         select c.serial, c.status, h.id, h.code, h.head_name, g.name group_name, h.village_id,
-          v.name village_name, coalesce(a.balance, 0) balance
+          v.name village_name, coalesce(a.balance, 0) balance, (select r.stars from ratings r join rating_rounds o on o.id = r.round_id where r.household_id = h.id order by o.period_end desc, r.rated_at desc limit 1) stars
         from household_cards c join households h on h.id = c.household_id
           join household_groups g on g.id = h.group_id join villages v on v.id = h.village_id
           left join ledger_accounts a on a.household_id = h.id
         where c.serial = ?""",
         rs -> new CardHolder(rs.getString("serial"), rs.getString("status"), rs.getLong("id"),
             rs.getString("code"), rs.getString("head_name"), rs.getString("group_name"),
-            rs.getLong("village_id"), rs.getString("village_name"), rs.getLong("balance")),
+            rs.getLong("village_id"), rs.getString("village_name"), rs.getLong("balance"),
+            (Integer) rs.getObject("stars")),
         serial).orElseThrow(
             () -> ApiException.badRequest("CARD_INVALID", "无法识别这张户卡，请确认是本村的户卡"));
     guard.requireVillage(actor, holder.villageId(), false);

@@ -49,13 +49,14 @@ public class HouseholdQuery {
     List<HouseholdSummary> items = sql.list("""
         select h.id, h.code, h.head_name, g.id group_id, g.name group_name, h.status,
           (select count(*) from household_members m where m.household_id = h.id) members,
-          coalesce(a.balance, 0) balance
+          coalesce(a.balance, 0) balance, (select r.stars from ratings r join rating_rounds o on o.id = r.round_id where r.household_id = h.id order by o.period_end desc, r.rated_at desc limit 1) stars
         from households h join household_groups g on g.id = h.group_id
           left join ledger_accounts a on a.household_id = h.id
         where %s order by g.position, g.id, h.code offset ? limit ?""".formatted(where),
         rs -> new HouseholdSummary(rs.getLong("id"), rs.getString("code"),
             rs.getString("head_name"), rs.getLong("group_id"), rs.getString("group_name"),
-            rs.getInt("members"), rs.getString("status"), rs.getLong("balance")),
+            rs.getInt("members"), rs.getString("status"), rs.getLong("balance"),
+            (Integer) rs.getObject("stars")),
         pageParams.toArray());
     return new PageResponse<>(items, paging.page(), paging.size(), total);
   }
@@ -81,14 +82,14 @@ public class HouseholdQuery {
     return sql.one("""
         select h.id, h.code, h.head_name, h.address, v.id village_id, v.name village_name,
           g.id group_id, g.name group_name, h.status, coalesce(a.balance, 0) balance,
-          h.phone, h.low_income, h.note
+          h.phone, h.low_income, h.note, (select r.stars from ratings r join rating_rounds o on o.id = r.round_id where r.household_id = h.id order by o.period_end desc, r.rated_at desc limit 1) stars
         from households h join villages v on v.id = h.village_id
           join household_groups g on g.id = h.group_id
           left join ledger_accounts a on a.household_id = h.id where h.id = ?""",
         rs -> new HouseholdResponse(rs.getLong("id"), rs.getString("code"),
             rs.getString("head_name"), rs.getString("address"), rs.getLong("village_id"),
             rs.getString("village_name"), rs.getLong("group_id"), rs.getString("group_name"),
-            rs.getString("status"), rs.getLong("balance"),
+            rs.getString("status"), rs.getLong("balance"), (Integer) rs.getObject("stars"),
             committee ? rs.getString("phone") : mask(rs.getString("phone")),
             committee ? rs.getBoolean("low_income") : null,
             committee ? rs.getString("note") : null, members), householdId)

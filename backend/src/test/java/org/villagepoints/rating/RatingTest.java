@@ -85,5 +85,11 @@ class RatingTest extends ApiTest {
     assertThat(history.get(0).path("stars").asInt()).as("the latest round counts").isEqualTo(2);
     assertThat(history.get(1).path("stars").asInt()).isEqualTo(3);
     assertThat(api().get("/api/households/" + h2 + "/ratings", villager).status()).isEqualTo(403);
+    assertThat(api().get("/api/households/" + h1, committee).json().path("stars").asInt())
+        .as("the household shows its current star").isEqualTo(2);
+    assertThat(api().get("/api/villages/" + village + "/households?q=H002", committee).json()
+        .path("items").get(0).path("stars").asInt()).isEqualTo(2);
+    assertThat(api().get("/api/households/" + f.household("hedong", "H004"), committee).json()
+        .path("stars").isNull()).isTrue();
   }
 }

@@ -101,6 +101,9 @@ const registerEn: typeof registerZhCN = {
     reissue: 'Reissue card',
     reissueText: 'The old card of {name} ({code}) stops working at once; the shop will refuse it. Reissue?',
     reissued: 'New card issued; print it for the villager',
+    revoke: 'Report lost',
+    revokeText: 'The card of {name} ({code}) stops working at once; issue a new one later with Reissue. Report it lost?',
+    revoked: 'Card revoked; it can no longer be used',
     reissueHint: 'Reissue a lost or damaged card; the old one can no longer be used.',
   },
 }

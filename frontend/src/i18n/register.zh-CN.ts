@@ -99,6 +99,9 @@ const registerZhCN = {
     reissue: '补办户卡',
     reissueText: '补办后 {name}（{code}）的旧卡立即作废，在超市扫旧卡会被拒绝。确定补办吗？',
     reissued: '已补办新卡，请打印后交给村民',
+    revoke: '挂失',
+    revokeText: '挂失后 {name}（{code}）的户卡立即作废，需要时再点“补办户卡”。确定挂失吗？',
+    revoked: '已挂失，这张卡不能再用',
     reissueHint: '户卡丢失或损坏时补办；补办后旧卡不能再用。',
   },
 }

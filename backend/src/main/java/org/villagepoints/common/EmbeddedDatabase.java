@@ -35,6 +35,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setServerConfig("timezone", "Asia/Shanghai")
               .setServerConfig("max_connections", "200")
+              // The library's defaults trade durability for test speed; villagers' points
+              // must survive a power cut, so every commit is flushed.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       LOG.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", pg.getPort(), dataDirectory);
       return new EmbeddedDatabase(pg);

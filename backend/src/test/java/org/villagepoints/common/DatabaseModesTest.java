@@ -33,6 +33,14 @@ class DatabaseModesTest {
       assertThat(rs.getString(1)).isEqualTo("立新村");
     }
     assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+    try (StartupSettings third = StartupSettings.resolve(env);
+        Connection c = connect(third.properties());
+        ResultSet rs = c.createStatement().executeQuery(
+            "select current_setting('fsync'), current_setting('synchronous_commit')")) {
+      rs.next();
+      assertThat(rs.getString(1)).as("embedded mode is durable").isEqualTo("on");
+      assertThat(rs.getString(2)).isEqualTo("on");
+    }
   }
 
   @Test

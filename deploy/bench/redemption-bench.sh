@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# Redemption benchmark: POST /api/redemptions with valid phone QR tokens through the service
+# (wrk, 1/8/32 clients) against pgbench running the same SQL (redeem.sql) on the same
+# PostgreSQL. Everything on 127.0.0.1, every load bounded in time (about 3-4 minutes in all
+# with the defaults). Structure copied from ledger-bench.sh; see README.md beside this file.
+#
+#   JAR=/tmp/backend.jar deploy/bench/redemption-bench.sh
+#
+# Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
+# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 10),
+# JAVA_OPTS (the systemd unit's heap settings), QUIET_WAIT (seconds, 30),
+# MAX_TOKENS (cap of QR tokens issued per level, 20000).
+# Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
+# temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
+set -eEuo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH="$ROOT/deploy/bench"
+JAR=${JAR:-backend/target/backend-0.1.0-SNAPSHOT.jar}
+[[ $JAR == /* ]] || JAR="$ROOT/$JAR"
+DURATION=${DURATION:-15}
+LEVELS=${LEVELS:-"1 8 32"}
+WARMUP=${WARMUP:-10}
+MAX_TOKENS=${MAX_TOKENS:-20000}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError"}
+HOST=127.0.0.1
+
+die() { echo "redemption-bench: $*" >&2; exit 1; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+[[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
+for tool in java curl psql awk sort python3 shuf timeout wrk; do
+  command -v "$tool" >/dev/null || die "$tool is missing"
+done
+PGBENCH=$(command -v pgbench || true)
+[[ -n $PGBENCH ]] || PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+[[ -x $PGBENCH ]] || die "pgbench is missing (Debian package postgresql-contrib or postgresql-client)"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/redemption-bench.XXXXXX")
+SVC_PID=""
+cleanup() {
+  local rc=$?
+  set +e
+  trap - ERR
+  local pidfile="$TMP/data/postgres/postmaster.pid"
+  if [[ -n $SVC_PID ]] && kill -0 "$SVC_PID" 2>/dev/null; then
+    kill -TERM "$SVC_PID" 2>/dev/null # its shutdown hooks stop the embedded PostgreSQL
+    local waited=0
+    while kill -0 "$SVC_PID" 2>/dev/null && [[ $waited -lt 30 ]]; do
+      [[ ! -f $pidfile ]] && [[ $waited -ge 3 ]] && break
+      sleep 1; waited=$((waited + 1))
+    done
+    kill -0 "$SVC_PID" 2>/dev/null && kill -KILL "$SVC_PID" 2>/dev/null
+  fi
+  if [[ -f $pidfile ]]; then # the service died without stopping its database
+    local pm
+    pm=$(head -1 "$pidfile")
+    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then
+      kill -INT "$pm" 2>/dev/null
+      for _ in $(seq 1 20); do kill -0 "$pm" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$pm" 2>/dev/null
+    fi
+  fi
+  rm -rf "$TMP"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+trap 'echo "redemption-bench: command failed at line $LINENO" >&2' ERR
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(shuf -i 20000-40000 -n 1)
+    if ! (exec 3<>"/dev/tcp/$HOST/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  die "no free port"
+}
+TICK=$(getconf CLK_TCK)
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
+all_ticks() { # "pid ticks comm" of every process (ticks with reaped children)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } |
+    awk '{pid = $1; c = $0; sub(/^[^(]*\(/, "", c); sub(/\).*$/, "", c); sub(/^.*\) /, "")
+      print pid, $12 + $13 + $14 + $15, c}'
+}
+others() { # before-file after-file seconds -> the busiest processes that are not ours
+  local skip=" $$ $SVC_PID $PM_PID $(pgrep -P "$PM_PID" 2>/dev/null | tr '\n' ' ') " pid pct comm
+  awk -v t="$TICK" -v secs="$3" -v skip="$skip" '
+    FNR == NR {b[$1] = $2; next}
+    index(skip, " " $1 " ") == 0 && $3 != "wrk" && $3 != "pgbench" {d = ($2 - b[$1]) / t / secs * 100
+      if (d >= 5) printf "%s %.0f %s\n", $1, d, $3}' "$1" "$2" |
+    while read -r pid pct comm; do
+      printf '%s%% %s[%s] ' "$pct" "$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-60 \
+        || echo "$comm")" "$pid"
+    done
+}
+quiet_wait() { # wait (at most $1 s) until the machine is idle apart from the idle service
+  local b0 b1 pct waited=0
+  while :; do
+    b0=$(busy_ticks); sleep 3; b1=$(busy_ticks)
+    pct=$(( (b1 - b0) * 100 / TICK / 3 / $(nproc) ))
+    [[ $pct -lt 10 ]] && { log "machine quiet (${pct}% busy)"; return; }
+    if [[ $waited -ge $1 ]]; then log "WARNING: machine still ${pct}% busy; measuring anyway"; return; fi
+    log "machine ${pct}% busy with other work, waiting"
+    sleep 7; waited=$((waited + 10))
+  done
+}
+
+# ---- start the service (demo data, embedded PostgreSQL) ----
+PORT=$(free_port)
+BASE="http://$HOST:$PORT"
+mkdir -p "$BENCH/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+SUMMARY="$BENCH/results/redemption-bench-$STAMP.txt"
+RAW="$BENCH/results/redemption-bench-$STAMP.raw.txt"
+: >"$RAW"
+log "starting the service on $HOST:$PORT (data in $TMP/data)"
+# shellcheck disable=SC2086
+VP_DEMO=true VP_DATA_DIR="$TMP/data" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT=$PORT \
+  java $JAVA_OPTS -cp "$JAR" org.villagepoints.Application >"$TMP/service.log" 2>&1 &
+SVC_PID=$!
+for i in $(seq 1 120); do
+  curl -sf -o /dev/null "$BASE/health" && break
+  kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$TMP/service.log" >&2; die "the service died"; }
+  [[ $i == 120 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 120 s"; }
+  sleep 1
+done
+PM_PID=$(sed -n 1p "$TMP/data/postgres/postmaster.pid")
+PGPORT=$(sed -n 4p "$TMP/data/postgres/postmaster.pid")
+log "service up; embedded PostgreSQL on $HOST:$PGPORT"
+q() { PGCONNECT_TIMEOUT=10 psql -h $HOST -p "$PGPORT" -U postgres -d postgres -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+# ---- setup through the API: points for every household, one stocked product per village ----
+log "setup through the API (points, products, stock)"
+api() { timeout 120 python3 "$BENCH/redeem_api.py" "$@"; }
+SETUP=$(api setup "$BASE" "$TMP/targets.txt")
+log "setup: $SETUP"
+NH=$(wc -l <"$TMP/targets.txt")
+# What pgbench draws from (the attendant user, product and SHOP account of each village).
+awk '{print $1, $5}' "$TMP/targets.txt" | sort -u >"$TMP/vp.txt"
+q <<SQL
+create table bench_redeem (village_id bigint primary key, user_id bigint, username text,
+  product_id bigint, shop_account bigint);
+create temp table vp (village_id bigint, product_id bigint);
+\copy vp from '$TMP/vp.txt' with (delimiter ' ')
+insert into bench_redeem
+  select vp.village_id, u.id, u.username, vp.product_id, a.id
+  from vp join villages v on v.id = vp.village_id
+  join users u on u.username = v.slug || '-shop'
+  join ledger_accounts a on a.village_id = v.id and a.kind = 'SHOP';
+create table bench_households as
+  select (row_number() over (order by h.id) - 1)::int as n, h.id, h.village_id
+  from households h join bench_redeem b on b.village_id = h.village_id;
+SQL
+NBH=$(q -c 'select count(*) from bench_households')
+[[ $NBH -gt 0 ]] || die "no households for pgbench"
+
+RUN_ID=$(date +%s)
+ceil() { awk -v x="$1" 'BEGIN {printf "%d", (x == int(x)) ? x : int(x) + 1}'; }
+issue_tokens() { # count label -> tokens file $TMP/tokens.label
+  local n=$1
+  [[ $n -gt $MAX_TOKENS ]] && n=$MAX_TOKENS
+  local out
+  out=$(api tokens "$BASE" "$TMP/targets.txt" "$n" "$TMP/tokens.$2" 6)
+  log "issued: $out"
+  printf '### tokens %s: %s\n' "$2" "$out" >>"$RAW"
+}
+run_wrk() { # clients seconds label -> WRK_RESULT line; raw output to $RAW
+  local c=$1 secs=$2 label=$3 threads=2 out
+  [[ $c -lt 2 ]] && threads=1
+  wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/redeem.lua" "$BASE" \
+    -- "$TMP/tokens.$label" "w$RUN_ID$label" "$threads" >"$TMP/out.$label" 2>&1 || true
+  out=$(cat "$TMP/out.$label")
+  printf '### wrk %s: -t%s -c%s -d%ss\n%s\n\n' "$label" "$threads" "$c" "$secs" "$out" >>"$RAW"
+  grep -q '^WRK_RESULT' <<<"$out" || die "wrk gave no result: $out"
+  grep '^WRK_RESULT' <<<"$out"
+}
+prepare_pgbench() { # clients label per_client -> pre-inserted qr_tokens rows for pgbench
+  q -c "insert into qr_tokens (household_id, village_id, nonce, expires_at)
+        select h.id, h.village_id, 'pgb-$2-' || c || '-' || k, now() + interval '10 minutes'
+        from generate_series(0, $1 - 1) c cross join generate_series(1, $3) k
+        join bench_households h on h.n = (c * $3 + k) % $NBH"
+}
+run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms="
+  local c=$1 secs=$2 label=$3 out rc=0 lat tps
+  "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" -T "$secs" \
+    -D lvl="$label" -D k=0 -f "$BENCH/redeem.sql" -l --log-prefix="$TMP/pgb-$label" \
+    postgres >"$TMP/out.$label" 2>&1 || rc=$?
+  out=$(cat "$TMP/out.$label")
+  printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
+    "$out" >>"$RAW"
+  lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
+    {v[NR]=$1} END {if (NR==0) {print "p50_ms=nan p99_ms=nan"; exit}
+      i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
+      printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
+  rm -f "$TMP"/pgb-"$label".*
+  tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
+  printf 'tps=%.1f failed=%s aborted=%s %s\n' "${tps:-0}" \
+    "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
+    "$(grep -c 'aborted' <<<"$out" || true)" "$lat"
+}
+field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
+num() { local v; v=$(field "$@"); echo "${v:-0}"; }
+
+quiet_wait "${QUIET_WAIT:-30}"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+START_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+log "warm-up: service ${WARMUP}s at 8 clients, pgbench 5s at 8 clients"
+issue_tokens $((450 * WARMUP)) warm
+w=$(run_wrk 8 "$WARMUP" warm)
+SVC_RATE=$(field rps "$w")
+prepare_pgbench 8 warm 2000 >/dev/null
+p=$(run_pgbench 8 5 warm)
+PGB_RATE=$(field tps "$p")
+log "warm-up: service $SVC_RATE/s ($(num errors_status "$w") errors), pgbench $PGB_RATE/s"
+# Steady state: fresh statistics (see ledger-bench.sh).
+q -c 'vacuum analyze'
+
+ROWS=()
+ERRORS=0
+OTHERS=()
+EXHAUSTED=0
+P99_32=""
+for c in $LEVELS; do
+  f=2 # twice the best service rate so far (1 client: the warm-up's 8-client rate)
+  ntok=$(ceil "$(awk -v r="$SVC_RATE" -v f="$f" -v d="$DURATION" 'BEGIN {print r * f * d + 200}')")
+  log "level $c: issuing $ntok QR tokens"
+  issue_tokens "$ntok" "c$c"
+  q -c 'vacuum analyze qr_tokens' # fresh statistics after the inserts, for both tools
+  log "level $c: service ${DURATION}s"
+  all_ticks >"$TMP/procs0"
+  w=$(run_wrk "$c" "$DURATION" "c$c")
+  all_ticks >"$TMP/procs1"
+  r=$(field rps "$w"); SVC_RATE=$(awk -v a="$SVC_RATE" -v b="$r" 'BEGIN {print (b > a ? b : a)}')
+  # pgbench's rate hardly depends on the clients: twice the best rate so far, per client
+  per=$(ceil "$(awk -v r="$PGB_RATE" -v d="$DURATION" -v c="$c" \
+    'BEGIN {print r * 2 * d / c + 300}')")
+  prepare_pgbench "$c" "c$c" "$per" >/dev/null
+  q -c 'vacuum analyze qr_tokens'
+  log "level $c: pgbench ${DURATION}s ($per codes per client)"
+  all_ticks >"$TMP/procs1b"
+  p=$(run_pgbench "$c" "$DURATION" "c$c")
+  all_ticks >"$TMP/procs2"
+  o1=$(others "$TMP/procs0" "$TMP/procs1" "$DURATION"); o2=$(others "$TMP/procs1b" "$TMP/procs2" "$DURATION")
+  [[ -z $o1$o2 ]] || OTHERS+=("c=$c service: ${o1:-none}; pgbench: ${o2:-none}")
+  t=$(field tps "$p"); PGB_RATE=$(awk -v a="$PGB_RATE" -v b="$t" 'BEGIN {print (b > a ? b : a)}')
+  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
+    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  perr=$(( $(num failed "$p") + $(num aborted "$p") ))
+  ERRORS=$((ERRORS + werr + perr))
+  EXHAUSTED=$((EXHAUSTED + $(num exhausted "$w")))
+  rps=$(field rps "$w"); tps=$(field tps "$p")
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN {printf (b > 0 ? "%.2f" : "nan"), (b > 0 ? a / b : 0)}')
+  [[ $c == 32 ]] && P99_32=$(field p99_ms "$w")
+  ROWS+=("$(printf '%7s | %10s | %7s | %7s | %10s | %7s | %7s | %5s | %s' "$c" "$rps" \
+    "$(field p50_ms "$w")" "$(field p99_ms "$w")" "$tps" "$(field p50_ms "$p")" \
+    "$(field p99_ms "$p")" "$ratio" "$werr/$perr")")
+done
+
+log "verifying the ledger (GET /api/ledger/verify as district) and the stock book"
+verify=$(api verify "$BASE")
+stockcheck=$(q -c "select count(*) from products p where p.stock <> (select coalesce(sum(quantity), 0)
+                   from stock_movements m where m.product_id = p.id)")
+counts=$(q -c "select count(*) filter (where method = 'QR'), count(*) filter (where transfer_id is null)
+               from redemptions" | tr '|' ' ')
+END_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+
+pgset() { q -c "show $1"; }
+{
+  echo "Village Points redemption benchmark, $START_HUMAN .. $END_HUMAN"
+  echo "machine: nproc=$(nproc), $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)," \
+    "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), load before: $LOAD_BEFORE"
+  echo "java: $(java -version 2>&1 | sed -n 1p); JAVA_OPTS: $JAVA_OPTS"
+  echo "postgres: $(q -c 'show server_version') (embedded), fsync=$(pgset fsync)," \
+    "synchronous_commit=$(pgset synchronous_commit), shared_buffers=$(pgset shared_buffers);" \
+    "$("$PGBENCH" --version); wrk $({ wrk -v 2>&1 || true; } | awk 'NR == 1 {print $2}')"
+  echo "setup: $SETUP; one 1-point product per village; QR tokens issued through the API" \
+    "just before each level (not timed)"
+  echo "${DURATION}s per level and tool, after ${WARMUP}s service + 5s pgbench warm-up;" \
+    "latencies in ms; ratio = service req/s / pgbench tps"
+  echo
+  echo "clients | service/s  |   p50   |   p99   | pgbench/s  |   p50   |   p99   | ratio | errors svc/pgb"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  if [[ ${#OTHERS[@]} -gt 0 ]]; then
+    echo "DISTURBED: other processes using >= 5% of a core during a measurement:"
+    printf '  %s\n' "${OTHERS[@]}"
+  fi
+  echo "ledger verification after the run: $verify"
+  echo "stock book: $stockcheck products whose stock differs from their movements;" \
+    "redemptions (QR, without transfer): $counts"
+  awk -v rows="$(printf '%s\n' "${ROWS[@]}")" 'BEGIN {
+    n = split(rows, r, "\n"); met = 1; worst = 99
+    for (i = 1; i <= n; i++) { split(r[i], f, "|"); x = f[8] + 0; if (x < worst) worst = x; if (x < 0.7) met = 0 }
+    printf "target service >= 0.7 x pgbench: %s (lowest ratio %.2f)\n", met ? "MET" : "NOT MET", worst }'
+  [[ -n $P99_32 ]] && awk -v p="$P99_32" 'BEGIN { printf "target p99 <= 15 ms at 32 clients: %s (%.2f ms)\n",
+    (p + 0 <= 15 ? "MET" : "NOT MET"), p }'
+  [[ $EXHAUSTED == 0 ]] || echo "TOKENS RAN OUT in $EXHAUSTED wrk threads (reused codes fail with 409)"
+  [[ $ERRORS == 0 ]] || echo "ERRORS: $ERRORS failed requests/transactions (see $RAW)"
+} | tee "$SUMMARY"
+log "summary: $SUMMARY; raw output: $RAW"
+[[ $ERRORS == 0 && $verify == *ok=true* && $stockcheck == 0 ]] || exit 1

@@ -77,6 +77,20 @@ public class ScopeGuard {
     }
   }
 
+  /** A town is covered by its own staff and by its district's staff (404 if unknown). */
+  public void requireTown(Caller caller, long townId) {
+    long district = sql.one("select district_id from towns where id = ?", rs -> rs.getLong(1),
+        townId).orElseThrow(() -> ApiException.notFound("TOWN_NOT_FOUND", "找不到这个镇"));
+    boolean allowed = switch (caller.role()) {
+      case DISTRICT_ADMIN -> same(caller.districtId(), district);
+      case TOWN_ADMIN -> same(caller.townId(), townId);
+      default -> false;
+    };
+    if (!allowed) {
+      throw ApiException.forbidden();
+    }
+  }
+
   /** Throws 404 for an unknown group, 403 when the caller's scope does not cover it. */
   public void requireGroup(Caller caller, long groupId) {
     long village = sql.one("select village_id from household_groups where id = ?",

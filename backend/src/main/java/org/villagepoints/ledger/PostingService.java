@@ -74,6 +74,7 @@ public class PostingService {
       List<Long> ids = insertTransfers(c, actor, requests, recordedAt);
       List<PostedTransfer> posted = insertEntries(c, requests, ids, accounts, recordedAt);
       updateAccounts(c, accounts);
+      LedgerRollups.apply(c, requests, accounts);
       return posted;
     } catch (SQLException e) {
       throw new IllegalStateException("ledger posting failed", e);

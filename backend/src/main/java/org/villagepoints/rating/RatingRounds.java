@@ -137,6 +137,16 @@ public class RatingRounds {
         LocalDate.now(Sql.ZONE), null, items));
     sql.update("update rating_rounds set status = 'CLOSED', batch_id = ? where id = ?", batch,
         roundId);
+    sql.update("""
+        insert into rating_round_stats (round_id, village_id, period_end, rated, clean, stars)
+        select r.id, r.village_id, r.period_end, count(x.id),
+          count(x.id) filter (where x.stars >= 1),
+          array[count(x.id) filter (where x.stars = 0), count(x.id) filter (where x.stars = 1),
+                count(x.id) filter (where x.stars = 2), count(x.id) filter (where x.stars = 3),
+                count(x.id) filter (where x.stars = 4),
+                count(x.id) filter (where x.stars = 5)]::integer[]
+        from rating_rounds r left join ratings x on x.round_id = r.id
+        where r.id = ? group by r.id""", roundId);
     return batch;
   }
 

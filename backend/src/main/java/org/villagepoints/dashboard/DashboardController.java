@@ -1,0 +1,55 @@
+package org.villagepoints.dashboard;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.villagepoints.auth.Caller;
+import org.villagepoints.auth.InScope;
+import org.villagepoints.auth.Role;
+import org.villagepoints.auth.ScopeGuard;
+
+/** Dashboards for a village, a town and a district; periods are whole months. */
+@Controller("/api")
+@Tag(name = "dashboards")
+class DashboardController {
+
+  private final Dashboards dashboards;
+  private final ScopeGuard guard;
+
+  DashboardController(Dashboards dashboards, ScopeGuard guard) {
+    this.dashboards = dashboards;
+    this.guard = guard;
+  }
+
+  @Operation(summary = "A village's figures for a period (from/to: YYYY-MM; default this month)")
+  @Get("/villages/{id}/dashboard{?from,to}")
+  @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN, Role.Names.VILLAGE_COMMITTEE})
+  @InScope(village = "id")
+  VillageDashboard village(long id, @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to) {
+    return dashboards.village(id, Period.parse(from, to));
+  }
+
+  @Operation(summary = "A town's villages side by side, totals and monthly trend")
+  @Get("/towns/{id}/dashboard{?from,to}")
+  @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN})
+  AreaDashboard town(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+      Authentication auth) {
+    guard.requireTown(Caller.of(auth), id);
+    return dashboards.area(Figures.Scope.TOWN, id, Period.parse(from, to));
+  }
+
+  @Operation(summary = "A district's villages side by side, totals and monthly trend")
+  @Get("/districts/{id}/dashboard{?from,to}")
+  @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN})
+  AreaDashboard district(long id, @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to, Authentication auth) {
+    guard.requireDistrict(Caller.of(auth), id);
+    return dashboards.area(Figures.Scope.DISTRICT, id, Period.parse(from, to));
+  }
+}

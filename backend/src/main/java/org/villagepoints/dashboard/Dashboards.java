@@ -1,0 +1,45 @@
+package org.villagepoints.dashboard;
+
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import java.util.List;
+import org.villagepoints.common.ApiException;
+import org.villagepoints.common.Sql;
+
+/**
+ * Assembles dashboards from {@link Figures} and {@link VillageDetails}; each answer reads one
+ * snapshot (repeatable read), so its totals and breakdowns agree.
+ */
+@Singleton
+class Dashboards {
+
+  private final Figures figures;
+  private final VillageDetails details;
+  private final Sql sql;
+
+  Dashboards(Figures figures, VillageDetails details, Sql sql) {
+    this.figures = figures;
+    this.details = details;
+    this.sql = sql;
+  }
+
+  @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+  VillageDashboard village(long id, Period period) {
+    VillageFigures f = figures.villages(Figures.Scope.VILLAGE, id, period).stream().findFirst()
+        .orElseThrow(() -> ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村"));
+    return new VillageDashboard(period, f, details.groups(id, period),
+        details.categories(id, period), figures.months(Figures.Scope.VILLAGE, id, period),
+        details.topHouseholds(id, period), details.rating(id, period), details.shop(f, period));
+  }
+
+  @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+  AreaDashboard area(Figures.Scope scope, long id, Period period) {
+    String name = sql.one(scope == Figures.Scope.TOWN ? "select name from towns where id = ?"
+            : "select name from districts where id = ?", rs -> rs.getString(1), id)
+        .orElseThrow(() -> ApiException.notFound("AREA_NOT_FOUND", "找不到这个镇或区"));
+    List<VillageFigures> villages = figures.villages(scope, id, period);
+    return new AreaDashboard(scope.name(), id, name, period, AreaDashboard.Totals.of(villages),
+        villages, figures.months(scope, id, period));
+  }
+}

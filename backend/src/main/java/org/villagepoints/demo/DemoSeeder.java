@@ -1,6 +1,7 @@
 package org.villagepoints.demo;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
@@ -40,9 +41,14 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
   private final UserAdmin users;
   private final Sql sql;
   private final RuleCatalog rules;
+  private final DemoHistory history;
+  private final boolean withHistory;
 
   DemoSeeder(RegionAdmin regions, HouseholdRegistry households, UserAdmin users, Sql sql,
-      RuleCatalog rules) {
+      RuleCatalog rules, DemoHistory history,
+      @Value("${vp.demo-history:true}") boolean withHistory) {
+    this.history = history;
+    this.withHistory = withHistory;
     this.regions = regions;
     this.households = households;
     this.users = users;
@@ -70,13 +76,16 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
       users.createHashed(t.adminUsername(), staffHash, t.name() + "管理员", Role.TOWN_ADMIN,
           Scope.town(town));
       for (DemoPlaces.Village v : t.villages()) {
-        seedVillage(town, v, new Random(1000L + villageNo++), staffHash, pinHash);
+        long village = seedVillage(town, v, new Random(1000L + villageNo++), staffHash, pinHash);
+        if (withHistory) {
+          history.write(village, v.slug(), new Random(2000L + villageNo));
+        }
       }
     }
     LOG.info("Demo data ready: {} villages", villageNo);
   }
 
-  private void seedVillage(long town, DemoPlaces.Village v, Random random, String staffHash,
+  private long seedVillage(long town, DemoPlaces.Village v, Random random, String staffHash,
       String pinHash) {
     long village = regions.village(town, v.name(), v.slug());
     rules.adopt(ExpiryService.SYSTEM, village);
@@ -102,6 +111,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
             Role.VILLAGER, Scope.household(village, household));
       }
     }
+    return village;
   }
 
   private void seedRuleTemplate(long district) {

@@ -2,6 +2,7 @@ package org.villagepoints.shop;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,7 +81,29 @@ public class RedemptionService {
       secondFactor(holder, r, clientIp);
     }
     long village = guard.villageOfHousehold(actor, householdId);
-    Map<Long, Long> lines = r.items().stream().collect(Collectors.toMap(
+    QrTokens.Verified used = token;
+    return complete(actor, village, householdId, used != null ? "QR" : "CARD", r.items(),
+        Instant.now(), () -> {
+          if (used != null) {
+            qr.consume(used);
+          }
+        });
+  }
+
+  /**
+   * Records a redemption that happened at {@code when} (the demo's six months of history use
+   * it; the counter always goes through {@link #redeem}). Same checks and writes as a live one.
+   */
+  @Transactional
+  public RedemptionResponse recordPast(Caller actor, long householdId,
+      List<RedeemRequest.Line> items, Instant when) {
+    long village = guard.villageOfHousehold(actor, householdId);
+    return complete(actor, village, householdId, "QR", items, when, () -> { });
+  }
+
+  private RedemptionResponse complete(Caller actor, long village, long householdId,
+      String method, List<RedeemRequest.Line> items, Instant when, Runnable consumeToken) {
+    Map<Long, Long> lines = items.stream().collect(Collectors.toMap(
         RedeemRequest.Line::productId, RedeemRequest.Line::quantity, Long::sum, TreeMap::new));
     Map<Long, Product> products = lockProducts(village, lines);
     long points = 0;
@@ -97,14 +120,12 @@ public class RedemptionService {
       }
       points = Math.addExact(points, Math.multiplyExact(p.price(), line.getValue()));
     }
-    if (token != null) {
-      qr.consume(token);
-    }
+    consumeToken.run();
     long id = sql.number("""
         insert into redemptions (village_id, household_id, points, method, attendant_user_id,
-          attendant_username) values (?, ?, ?, ?, ?, ?) returning id""", village, householdId,
-        points, token != null ? "QR" : "CARD", actor.userId() == 0 ? null : actor.userId(),
-        actor.username());
+          attendant_username, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id""", village,
+        householdId, points, method, actor.userId() == 0 ? null : actor.userId(),
+        actor.username(), Timestamp.from(when));
     StringBuilder reason = new StringBuilder("兑换：");
     for (Map.Entry<Long, Long> line : lines.entrySet()) {
       Product p = products.get(line.getKey());
@@ -117,11 +138,10 @@ public class RedemptionService {
     PostedTransfer transfer = posting.post(actor, TransferRequest.of(village,
         TransferKind.REDEMPTION, accounts.household(householdId),
         accounts.system(village, SystemAccount.SHOP), points, cut(reason.toString()),
-        Instant.now(), "REDEMPTION", Long.toString(id)));
+        when, "REDEMPTION", Long.toString(id)));
     sql.update("update redemptions set transfer_id = ? where id = ?", transfer.id(), id);
     audit.recordInVillage(actor, village, "REDEEMED", "redemption", id,
-        Map.of("householdId", householdId, "points", points, "method", token != null ? "QR"
-            : "CARD"));
+        Map.of("householdId", householdId, "points", points, "method", method));
     return receipts.get(id);
   }
 

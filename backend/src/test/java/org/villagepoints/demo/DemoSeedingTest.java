@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.villagepoints.common.Sql;
+import org.villagepoints.ledger.LedgerVerifier;
 import org.villagepoints.support.ApiTest;
 
 /** The database was seeded when the template was made, and again at this context's start. */
@@ -17,6 +19,7 @@ class DemoSeedingTest extends ApiTest {
 
   @Inject DemoSeeder seeder;
   @Inject Sql sql;
+  @Inject LedgerVerifier verifier;
 
   @Override
   protected Map<String, String> extraProperties() {
@@ -24,7 +27,9 @@ class DemoSeedingTest extends ApiTest {
   }
 
   private static final List<String> TABLES = List.of("districts", "towns", "villages",
-      "household_groups", "households", "household_members", "users");
+      "household_groups", "households", "household_members", "users", "award_batches",
+      "award_items", "ledger_transfers", "rating_rounds", "ratings", "products", "donations",
+      "redemptions", "ledger_rollups");
 
   private Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -57,6 +62,32 @@ class DemoSeedingTest extends ApiTest {
     assertThat(sql.list("select v.name || '/' || t.name from villages v join towns t"
         + " on t.id = v.town_id where v.slug in ('lixin', 'ailin', 'laoling') order by v.id",
         rs -> rs.getString(1))).containsExactly("立新村/正岔街道", "爱林村/城墙街道", "老岭村/石人镇");
+  }
+
+  @Test
+  void everyVillageHasSixMonthsOfHistoryThatVerifies() {
+    YearMonth now = YearMonth.now(Sql.ZONE);
+    for (long village : sql.list("select id from villages order by id", rs -> rs.getLong(1))) {
+      assertThat(sql.number("select count(distinct date_trunc('month', meeting_date))"
+          + " from award_batches where village_id = ? and title like '%评议'", village))
+          .isEqualTo(DemoHistory.MONTHS);
+      assertThat(sql.number("select count(*) from award_batches where village_id = ?"
+          + " and status = 'NOTICE'", village)).as("the newest meeting is on the notice board")
+          .isGreaterThanOrEqualTo(1);
+      assertThat(sql.number("select count(*) from rating_round_stats where village_id = ?",
+          village)).isEqualTo(2);
+      assertThat(sql.number("select count(distinct date_trunc('month', created_at"
+          + " at time zone 'Asia/Shanghai')) from redemptions where village_id = ?", village))
+          .isGreaterThanOrEqualTo(4);
+      assertThat(sql.number("select count(*) from donations where village_id = ?", village))
+          .isEqualTo(DemoHistory.MONTHS);
+      // no redemption dated in this month or later: history lies before today
+      assertThat(sql.number("select count(*) from redemptions where village_id = ? and"
+          + " created_at >= ?::date", village, java.sql.Date.valueOf(now.atDay(1)))).isZero();
+      assertThat(verifier.verify(village, null).ok()).isTrue();
+    }
+    assertThat(sql.number("select count(*) from ledger_accounts where kind = 'HOUSEHOLD'"
+        + " and balance > 0")).isGreaterThan(250);
   }
 
   @Test

@@ -4,22 +4,34 @@
 -- refund is counted in the month, kind and category of the transfer it undoes, so a month's
 -- figures are "as corrected" and an award that was reversed no longer counts as taking part.
 
-create table ledger_rollups (
+create table village_months (
   village_id      bigint not null references villages (id),
   month           date not null,
-  kind            text not null,
-  category        text not null default '',
-  points          bigint not null default 0,
-  transfers       bigint not null default 0,
+  points_issued   bigint not null default 0,
+  points_deducted bigint not null default 0,
+  points_redeemed bigint not null default 0,
+  points_expired  bigint not null default 0,
+  points_adjusted bigint not null default 0,
+  awards          bigint not null default 0,
+  redemptions     bigint not null default 0,
   household_delta bigint not null default 0,
-  constraint ledger_rollups_pk primary key (village_id, month, kind, category),
-  constraint ledger_rollups_month_ck check (extract(day from month) = 1),
-  constraint ledger_rollups_kind_ck check (kind in ('AWARD', 'DEDUCTION', 'REDEMPTION',
-    'EXPIRY', 'OPENING', 'ADJUSTMENT'))
+  constraint village_months_pk primary key (village_id, month),
+  constraint village_months_month_ck check (extract(day from month) = 1)
 );
-comment on table ledger_rollups is '看板汇总：村×月×类型×细则类别的积分（冲正、退还计入原交易所在月份）';
-comment on column ledger_rollups.household_delta is 'net change of the village''s household balances';
-create index ledger_rollups_month_idx on ledger_rollups (month, village_id);
+comment on table village_months is '看板汇总：每村每月的发放、扣减、兑换、过期、调整积分（冲正、退还计入原交易所在月份）';
+comment on column village_months.points_adjusted is 'net points of manual adjustments and opening balances';
+comment on column village_months.household_delta is 'net change of the village''s household balances';
+
+create table category_months (
+  village_id      bigint not null references villages (id),
+  month           date not null,
+  category        text not null,
+  points_issued   bigint not null default 0,
+  points_deducted bigint not null default 0,
+  transfers       bigint not null default 0,
+  constraint category_months_pk primary key (village_id, month, category)
+);
+comment on table category_months is '看板汇总：每村每月按细则类别的加分与扣分';
 
 -- Households that received at least one award in a month, quarter or year (participation).
 create table household_activity (
@@ -96,9 +108,26 @@ left join rule_versions rv on rv.id = case
   when coalesce(o.source_type, t.source_type) = 'RULE_VERSION'
   then coalesce(o.source_id, t.source_id)::bigint end;
 
-insert into ledger_rollups (village_id, month, kind, category, points, transfers, household_delta)
-select village_id, month, kind, category, sum(sign * amount), sum(sign), sum(household_delta)
-from rollup_basis group by village_id, month, kind, category;
+insert into village_months (village_id, month, points_issued, points_deducted, points_redeemed,
+  points_expired, points_adjusted, awards, redemptions, household_delta)
+select village_id, month,
+  coalesce(sum(sign * amount) filter (where kind = 'AWARD'), 0),
+  coalesce(sum(sign * amount) filter (where kind = 'DEDUCTION'), 0),
+  coalesce(sum(sign * amount) filter (where kind = 'REDEMPTION'), 0),
+  coalesce(sum(sign * amount) filter (where kind = 'EXPIRY'), 0),
+  coalesce(sum(household_delta) filter (where kind in ('ADJUSTMENT', 'OPENING')), 0),
+  coalesce(sum(sign) filter (where kind = 'AWARD'), 0),
+  coalesce(sum(sign) filter (where kind = 'REDEMPTION'), 0),
+  sum(household_delta)
+from rollup_basis group by village_id, month;
+
+insert into category_months (village_id, month, category, points_issued, points_deducted,
+  transfers)
+select village_id, month, category,
+  coalesce(sum(sign * amount) filter (where kind = 'AWARD'), 0),
+  coalesce(sum(sign * amount) filter (where kind = 'DEDUCTION'), 0), sum(sign)
+from rollup_basis where kind in ('AWARD', 'DEDUCTION')
+group by village_id, month, category;
 
 insert into household_activity (household_id, village_id, period_kind, period_start, awards,
   points)

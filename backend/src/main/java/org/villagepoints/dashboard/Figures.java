@@ -9,7 +9,7 @@ import org.villagepoints.common.Sql;
 
 /**
  * Headline figures per village, read from the rollups of V009 (never from ledger entries):
- * sums from {@code ledger_rollups}, participants from {@code village_participation} for a
+ * sums from {@code village_months}, participants from {@code village_participation} for a
  * whole month, quarter or year (else distinct households over the months' activity rows),
  * the clean rate from the village's latest rating round closed by the period's end.
  */
@@ -54,16 +54,15 @@ class Figures {
           where status = 'ACTIVE' and village_id in (select id from scope) group by village_id),
         sums as (
           select village_id,
-            sum(points) filter (where kind = 'AWARD' and month >= f) issued,
-            sum(points) filter (where kind = 'DEDUCTION' and month >= f) deducted,
-            sum(points) filter (where kind = 'REDEMPTION' and month >= f) redeemed,
-            sum(points) filter (where kind = 'EXPIRY' and month >= f) expired,
-            sum(household_delta) filter (where kind in ('ADJUSTMENT', 'OPENING')
-              and month >= f) adjusted,
-            sum(transfers) filter (where kind = 'AWARD' and month >= f) awards,
-            sum(transfers) filter (where kind = 'REDEMPTION' and month >= f) redemptions,
+            sum(points_issued) filter (where month >= f) issued,
+            sum(points_deducted) filter (where month >= f) deducted,
+            sum(points_redeemed) filter (where month >= f) redeemed,
+            sum(points_expired) filter (where month >= f) expired,
+            sum(points_adjusted) filter (where month >= f) adjusted,
+            sum(awards) filter (where month >= f) awards,
+            sum(redemptions) filter (where month >= f) redemptions,
             sum(household_delta) outstanding
-          from ledger_rollups, params
+          from village_months, params
           where village_id in (select id from scope) and month <= l
           group by village_id),
         part as (%s),
@@ -109,10 +108,9 @@ class Figures {
         scope as (select v.id from villages v where %s),
         m as (select generate_series(f, l, interval '1 month')::date as month from params),
         r as (
-          select month, sum(points) filter (where kind = 'AWARD') issued,
-            sum(points) filter (where kind = 'DEDUCTION') deducted,
-            sum(points) filter (where kind = 'REDEMPTION') redeemed
-          from ledger_rollups, params
+          select month, sum(points_issued) issued, sum(points_deducted) deducted,
+            sum(points_redeemed) redeemed
+          from village_months, params
           where village_id in (select id from scope) and month between f and l
           group by month),
         p as (

@@ -37,11 +37,10 @@ class VillageDetails {
 
   List<VillageDashboard.Category> categories(long village, Period p) {
     return sql.list("""
-        select category, coalesce(sum(points) filter (where kind = 'AWARD'), 0) issued,
-          coalesce(sum(points) filter (where kind = 'DEDUCTION'), 0) deducted,
+        select category, sum(points_issued) issued, sum(points_deducted) deducted,
           sum(transfers) transfers
-        from ledger_rollups
-        where village_id = ? and month between ? and ? and kind in ('AWARD', 'DEDUCTION')
+        from category_months
+        where village_id = ? and month between ? and ?
         group by category order by issued desc, deducted desc, category""",
         rs -> new VillageDashboard.Category(rs.getString(1), rs.getLong(2), rs.getLong(3),
             rs.getLong(4)),

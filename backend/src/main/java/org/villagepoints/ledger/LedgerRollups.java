@@ -19,7 +19,8 @@ import org.villagepoints.common.Sql;
 
 /**
  * Keeps the dashboard aggregates of V009 in step with the ledger, inside the posting
- * transaction: village × month × kind × category sums, and per-household award counts per
+ * transaction: village × month sums per kind, village × month × rule category sums of awards
+ * and deductions, and per-household award counts per
  * month, quarter and year with the village's participant counters. A reversal or refund is
  * counted against the transfer it undoes (its month, kind and category). Rows are upserted in
  * key order after every account lock is held, so concurrent postings cannot deadlock on them.
@@ -31,16 +32,20 @@ final class LedgerRollups {
   /** What a transfer counts as: the original's kind, month and category for a reversal. */
   private record Basis(String kind, Instant occurredAt, String category) {}
 
-  private record RollupKey(long village, LocalDate month, String kind, String category)
-      implements Comparable<RollupKey> {
+  /** A village's month; {@code category} is "" for the village_months row. */
+  private record MonthKey(long village, LocalDate month, String category)
+      implements Comparable<MonthKey> {
     @Override
-    public int compareTo(RollupKey o) {
+    public int compareTo(MonthKey o) {
       int c = Long.compare(village, o.village);
       c = c != 0 ? c : month.compareTo(o.month);
-      c = c != 0 ? c : kind.compareTo(o.kind);
       return c != 0 ? c : category.compareTo(o.category);
     }
   }
+
+  /** Columns of village_months after (village_id, month), in table order. */
+  private static final int ISSUED = 0, DEDUCTED = 1, REDEEMED = 2, EXPIRED = 3, ADJUSTED = 4,
+      AWARDS = 5, REDEMPTIONS = 6, HOUSEHOLD_DELTA = 7;
 
   private record ActivityKey(long household, String periodKind, LocalDate start, long village)
       implements Comparable<ActivityKey> {
@@ -57,13 +62,14 @@ final class LedgerRollups {
     Map<Long, Basis> originals = originals(c, requests);
     List<String[]> sources = new ArrayList<>();
     requests.forEach(r -> sources.add(new String[] {r.sourceType(), r.sourceId()}));
-    Map<Long, String> categories = versionCategories(c, sources);
-    Map<RollupKey, long[]> rollups = new TreeMap<>();
+    Map<Long, String> versionCategory = versionCategories(c, sources);
+    Map<MonthKey, long[]> months = new TreeMap<>();
+    Map<MonthKey, long[]> categories = new TreeMap<>();
     Map<ActivityKey, long[]> activity = new TreeMap<>();
     for (TransferRequest r : requests) {
       Basis basis = r.reversesTransferId() == null
           ? new Basis(r.kind().name(), r.occurredAt(), category(r.sourceType(), r.sourceId(),
-              categories))
+              versionCategory))
           : originals.get(r.reversesTransferId());
       long sign = r.reversesTransferId() == null ? 1 : -1;
       PostingService.Account from = accounts.get(r.fromAccountId());
@@ -71,11 +77,29 @@ final class LedgerRollups {
       long householdDelta = (to.householdId != null ? r.amount() : 0)
           - (from.householdId != null ? r.amount() : 0);
       LocalDate month = monthOf(basis.occurredAt());
-      long[] sums = rollups.computeIfAbsent(
-          new RollupKey(r.villageId(), month, basis.kind(), basis.category()), k -> new long[3]);
-      sums[0] += sign * r.amount();
-      sums[1] += sign;
-      sums[2] += householdDelta;
+      long points = sign * r.amount();
+      long[] m = months.computeIfAbsent(new MonthKey(r.villageId(), month, ""),
+          k -> new long[HOUSEHOLD_DELTA + 1]);
+      switch (basis.kind()) {
+        case "AWARD" -> {
+          m[ISSUED] += points;
+          m[AWARDS] += sign;
+        }
+        case "DEDUCTION" -> m[DEDUCTED] += points;
+        case "REDEMPTION" -> {
+          m[REDEEMED] += points;
+          m[REDEMPTIONS] += sign;
+        }
+        case "EXPIRY" -> m[EXPIRED] += points;
+        default -> m[ADJUSTED] += householdDelta; // ADJUSTMENT, OPENING
+      }
+      m[HOUSEHOLD_DELTA] += householdDelta;
+      if (basis.kind().equals("AWARD") || basis.kind().equals("DEDUCTION")) {
+        long[] cat = categories.computeIfAbsent(
+            new MonthKey(r.villageId(), month, basis.category()), k -> new long[3]);
+        cat[basis.kind().equals("AWARD") ? 0 : 1] += points;
+        cat[2] += sign;
+      }
       if (basis.kind().equals("AWARD")) {
         PostingService.Account household = sign > 0 ? to : from;
         if (household.householdId != null) {
@@ -88,7 +112,10 @@ final class LedgerRollups {
         }
       }
     }
-    upsertRollups(c, rollups);
+    upsertMonths(c, months);
+    if (!categories.isEmpty()) {
+      upsertCategories(c, categories);
+    }
     if (!activity.isEmpty()) {
       upsertActivity(c, activity);
     }
@@ -171,44 +198,73 @@ final class LedgerRollups {
     return found;
   }
 
-  private static void upsertRollups(Connection c, Map<RollupKey, long[]> rollups)
+  private static void upsertMonths(Connection c, Map<MonthKey, long[]> months)
       throws SQLException {
-    int n = rollups.size();
+    try (PreparedStatement ps = c.prepareStatement("""
+        insert into village_months as r (village_id, month, points_issued, points_deducted,
+          points_redeemed, points_expired, points_adjusted, awards, redemptions, household_delta)
+        select v, m, c0, c1, c2, c3, c4, c5, c6, c7 from unnest(?::bigint[], ?::date[],
+          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+          ?::bigint[], ?::bigint[]) with ordinality as u(v, m, c0, c1, c2, c3, c4, c5, c6, c7, o)
+        order by o
+        on conflict (village_id, month) do update set
+          points_issued = r.points_issued + excluded.points_issued,
+          points_deducted = r.points_deducted + excluded.points_deducted,
+          points_redeemed = r.points_redeemed + excluded.points_redeemed,
+          points_expired = r.points_expired + excluded.points_expired,
+          points_adjusted = r.points_adjusted + excluded.points_adjusted,
+          awards = r.awards + excluded.awards,
+          redemptions = r.redemptions + excluded.redemptions,
+          household_delta = r.household_delta + excluded.household_delta""")) {
+      bindKeyed(c, ps, months, false);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void upsertCategories(Connection c, Map<MonthKey, long[]> categories)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        insert into category_months as r (village_id, month, category, points_issued,
+          points_deducted, transfers)
+        select v, m, k, c0, c1, c2 from unnest(?::bigint[], ?::date[], ?::text[], ?::bigint[],
+          ?::bigint[], ?::bigint[]) with ordinality as u(v, m, k, c0, c1, c2, o)
+        order by o
+        on conflict (village_id, month, category) do update set
+          points_issued = r.points_issued + excluded.points_issued,
+          points_deducted = r.points_deducted + excluded.points_deducted,
+          transfers = r.transfers + excluded.transfers""")) {
+      bindKeyed(c, ps, categories, true);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Binds village, month, (category,) then one bigint array per value column, key order. */
+  private static void bindKeyed(Connection c, PreparedStatement ps, Map<MonthKey, long[]> rows,
+      boolean withCategory) throws SQLException {
+    int n = rows.size();
+    int width = rows.values().iterator().next().length;
     Long[] village = new Long[n];
     Date[] month = new Date[n];
-    String[] kind = new String[n];
     String[] category = new String[n];
-    Long[] points = new Long[n];
-    Long[] transfers = new Long[n];
-    Long[] delta = new Long[n];
+    Long[][] values = new Long[width][n];
     int i = 0;
-    for (Map.Entry<RollupKey, long[]> e : rollups.entrySet()) {
+    for (Map.Entry<MonthKey, long[]> e : rows.entrySet()) {
       village[i] = e.getKey().village();
       month[i] = Date.valueOf(e.getKey().month());
-      kind[i] = e.getKey().kind();
       category[i] = e.getKey().category();
-      points[i] = e.getValue()[0];
-      transfers[i] = e.getValue()[1];
-      delta[i] = e.getValue()[2];
+      for (int col = 0; col < width; col++) {
+        values[col][i] = e.getValue()[col];
+      }
       i++;
     }
-    try (PreparedStatement ps = c.prepareStatement("""
-        insert into ledger_rollups as r (village_id, month, kind, category, points, transfers,
-          household_delta)
-        select v, m, k, c, p, t, d from unnest(?::bigint[], ?::date[], ?::text[], ?::text[],
-          ?::bigint[], ?::bigint[], ?::bigint[]) with ordinality as u(v, m, k, c, p, t, d, o)
-        order by o
-        on conflict (village_id, month, kind, category) do update
-          set points = r.points + excluded.points, transfers = r.transfers + excluded.transfers,
-            household_delta = r.household_delta + excluded.household_delta""")) {
-      ps.setArray(1, array(c, "bigint", village));
-      ps.setArray(2, array(c, "date", month));
-      ps.setArray(3, array(c, "text", kind));
-      ps.setArray(4, array(c, "text", category));
-      ps.setArray(5, array(c, "bigint", points));
-      ps.setArray(6, array(c, "bigint", transfers));
-      ps.setArray(7, array(c, "bigint", delta));
-      ps.executeUpdate();
+    int p = 1;
+    ps.setArray(p++, array(c, "bigint", village));
+    ps.setArray(p++, array(c, "date", month));
+    if (withCategory) {
+      ps.setArray(p++, array(c, "text", category));
+    }
+    for (Long[] column : values) {
+      ps.setArray(p++, array(c, "bigint", column));
     }
   }
 

@@ -24,6 +24,11 @@ import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
 import org.villagepoints.ledger.Corrections;
 import org.villagepoints.ledger.TransferKind;
+import org.villagepoints.shop.ProductForm;
+import org.villagepoints.shop.RedeemRequest;
+import org.villagepoints.shop.RedemptionService;
+import org.villagepoints.shop.ShopCatalog;
+import org.villagepoints.shop.StockBook;
 import org.villagepoints.support.ApiTest;
 import org.villagepoints.support.Fixture;
 import org.villagepoints.support.TestApi.Res;
@@ -42,6 +47,9 @@ class DashboardFiguresTest extends ApiTest {
 
   @Inject AwardBatches batches;
   @Inject Corrections corrections;
+  @Inject ShopCatalog catalog;
+  @Inject StockBook stock;
+  @Inject RedemptionService redemptions;
   @Inject Sql sql;
 
   private String district;
@@ -86,6 +94,20 @@ class DashboardFiguresTest extends ApiTest {
         }
       }
       corrections.adjust(committee, households.get(0), 7, "期初补录");
+      long product = catalog.create(committee, village,
+          new ProductForm("测试香皂", "块", "日用品", 3L, true, 0)).id();
+      stock.move(committee, village, product, "PURCHASE_IN", 100, "采购", null, null);
+      List<Long> sold = new ArrayList<>();
+      for (long household : households) {
+        if (f.balance(household) >= 3 && random.nextInt(3) == 0) {
+          sold.add(redemptions.recordPast(committee, household,
+              List.of(new RedeemRequest.Line(product, 1L)), LocalDate.now(Sql.ZONE)
+                  .minusDays(random.nextInt(200)).atStartOfDay(Sql.ZONE).toInstant()).id());
+        }
+      }
+      if (!sold.isEmpty()) {
+        redemptions.refund(committee, sold.get(0), "拿错了");
+      }
     }
     district = api().login("district", "demo123");
   }
@@ -112,6 +134,9 @@ class DashboardFiguresTest extends ApiTest {
         assertThat(d.path("participants").asLong()).as(at).isEqualTo(e.participants.size());
         assertThat(d.path("pointsIssued").asLong()).as(at).isEqualTo(e.issued);
         assertThat(d.path("pointsDeducted").asLong()).as(at).isEqualTo(e.deducted);
+        assertThat(d.path("pointsRedeemed").asLong()).as(at).isEqualTo(e.redeemed);
+        assertThat(d.path("redemptions").asLong()).as(at).isEqualTo(e.redemptions);
+        assertThat(d.path("pointsAdjusted").asLong()).as(at).isEqualTo(e.adjusted);
         assertThat(d.path("pointsOutstanding").asLong()).as(at).isEqualTo(e.outstanding);
         assertThat(d.path("participationRate").asDouble()).as(at).isEqualTo(
             VillageFigures.rate(e.participants.size(), e.households));
@@ -195,6 +220,9 @@ class DashboardFiguresTest extends ApiTest {
     long households;
     long issued;
     long deducted;
+    long redeemed;
+    long redemptions;
+    long adjusted;
     long outstanding;
     final Set<Long> participants = new HashSet<>();
     final Map<String, Long> netByCategory = new HashMap<>();
@@ -241,6 +269,11 @@ class DashboardFiguresTest extends ApiTest {
           } else if (kind.equals("DEDUCTION")) {
             e.deducted += amount;
             e.netByCategory.merge(category, -amount, Long::sum);
+          } else if (kind.equals("REDEMPTION")) {
+            e.redeemed += amount;
+            e.redemptions += rs.getBoolean("reversal") ? -1 : 1;
+          } else if (kind.equals("ADJUSTMENT") || kind.equals("OPENING")) {
+            e.adjusted += (toHousehold != null ? abs : 0) - (fromHousehold != null ? abs : 0);
           }
           return null;
         }, village);

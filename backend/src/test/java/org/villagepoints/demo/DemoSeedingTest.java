@@ -29,7 +29,7 @@ class DemoSeedingTest extends ApiTest {
   private static final List<String> TABLES = List.of("districts", "towns", "villages",
       "household_groups", "households", "household_members", "users", "award_batches",
       "award_items", "ledger_transfers", "rating_rounds", "ratings", "products", "donations",
-      "redemptions", "ledger_rollups");
+      "redemptions", "village_months", "category_months");
 
   private Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();

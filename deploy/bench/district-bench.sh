@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# District-scale dashboard benchmark (issue #7): generates a district of VILLAGES villages ×
+# HPV households with TPH transfers each (defaults: 1,000 × 300 × 33 ≈ 10 million transfers,
+# 20 million ledger entries) straight into the service's PostgreSQL, builds the dashboard
+# rollups with the same SQL as migration V009, then measures on 127.0.0.1 only, bounded in
+# time: the district and village dashboards through the service (wrk, CLIENTS connections,
+# DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times).
+#
+#   deploy/bench/district-bench.sh            # full size: about 10 GB of disk, 20-40 minutes
+#   VILLAGES=100 deploy/bench/district-bench.sh   # a tenth, a few minutes
+#
+# Environment: JAR, VILLAGES (1000), HPV (300), TPH (33), CLIENTS (4), DURATION (20),
+# RUNS (3), QUIET_WAIT (60). Results: deploy/bench/results/district-bench-<time>.txt.
+set -eEuo pipefail
+BENCH_NAME=district-bench
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+VILLAGES=${VILLAGES:-1000}
+HPV=${HPV:-300}
+TPH=${TPH:-33}
+CLIENTS=${CLIENTS:-4}
+DURATION=${DURATION:-20}
+RUNS=${RUNS:-3}
+DISTRICT=基准区
+ADMIN=benchadmin
+need_tools java curl psql awk sed shuf
+need_wrk
+mkdir -p "$BENCH/results"
+SUMMARY="$BENCH/results/district-bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
+
+# The district's administrator (its password is only for this run).
+PASSWORD="bench-$(shuf -i 100000-999999 -n 1)"
+export VP_JWT_SECRET
+VP_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0) # this run only
+log "creating $DISTRICT and its administrator"
+VP_ADMIN_PASSWORD=$PASSWORD VP_DATA_DIR="$TMP/data" \
+  java $JAVA_OPTS -jar "$JAR" create-admin --username "$ADMIN" --district "$DISTRICT" \
+  >>"$TMP/service.log" 2>&1 || { tail -20 "$TMP/service.log" >&2; die "create-admin failed"; }
+start_service VP_DEMO=false
+
+elapsed() { local s=$SECONDS; "$@" >/dev/null || return; echo $((SECONDS - s)); }
+log "generating $VILLAGES villages × $HPV households × $TPH transfers"
+GEN_S=$(elapsed q -v district="$DISTRICT" -v villages="$VILLAGES" -v hpv="$HPV" -v tph="$TPH" \
+  -f "$BENCH/district-data.sql")
+# The rollups: the backfill of V009, the migration that created them (same SQL, same rules).
+sed -n '/^-- Backfill/,/^where awards > 0 group by/p' \
+  "$ROOT/backend/src/main/resources/db/migration/V009__create_dashboard_rollups.sql" \
+  >"$TMP/rollups.sql"
+log "building the rollups"
+ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
+q -c 'analyze'
+read -r DID TRANSFERS ENTRIES < <(q -F ' ' -c "select d.id, (select count(*) from ledger_transfers),
+  (select count(*) from ledger_entries) from districts d where d.name = '$DISTRICT'")
+VID=$(q -c "select min(id) from villages where district_id = $DID")
+HOUSEHOLDS=$(q -c "select count(*) from households h join villages v on v.id = h.village_id
+  where v.district_id = $DID")
+log "$HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries (generated in ${GEN_S}s, rollups ${ROLLUP_S}s)"
+
+YEAR_FROM=$(date +%Y)-01; YEAR_TO=$(date +%Y)-12 # a calendar year: a standard period
+export TOKEN
+TOKEN=$(login "$ADMIN" "$PASSWORD")
+quiet_wait "${QUIET_WAIT:-60}"
+
+run_wrk() { # label url -> WRK_RESULT line
+  local out
+  out=$(wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --timeout 10s -s "$BENCH/dashboard.lua" "$2" 2>&1)
+  grep '^WRK_RESULT' <<<"$out" || die "wrk gave no result for $1: $out"
+}
+field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
+DURL="http://$HOST:$PORT/api/districts/$DID/dashboard?from=$YEAR_FROM&to=$YEAR_TO"
+VURL="http://$HOST:$PORT/api/villages/$VID/dashboard?from=$YEAR_FROM&to=$YEAR_TO"
+curl -sf -H "Authorization: Bearer $TOKEN" "$DURL" >"$TMP/district.json" || die "district dashboard failed"
+log "warm-up 5 s"
+DURATION=5 run_wrk warm "$DURL" >/dev/null
+log "district dashboard, $CLIENTS clients, ${DURATION}s"
+D=$(run_wrk district "$DURL")
+log "village dashboard, $CLIENTS clients, ${DURATION}s"
+V=$(run_wrk village "$VURL")
+
+# The naive answer: the same headline figures by GROUP BY over the ledger entries.
+naive_sql() { # where-clause
+  cat <<SQL
+select e.village_id,
+  sum(e.amount) filter (where e.kind = 'AWARD' and e.occurred_at >= p.f) issued,
+  -sum(e.amount) filter (where e.kind = 'DEDUCTION' and e.occurred_at >= p.f) deducted,
+  -sum(e.amount) filter (where e.kind = 'REDEMPTION' and e.occurred_at >= p.f) redeemed,
+  sum(e.amount) outstanding,
+  count(distinct e.account_id) filter (where e.kind = 'AWARD' and e.occurred_at >= p.f) participants
+from ledger_entries e
+join ledger_accounts a on a.id = e.account_id and a.kind = 'HOUSEHOLD'
+join villages v on v.id = e.village_id,
+  (select '$YEAR_FROM-01'::date at time zone 'Asia/Shanghai' f,
+          ('$YEAR_TO-01'::date + interval '1 month') at time zone 'Asia/Shanghai' t) p
+where $1 and e.occurred_at < p.t
+group by e.village_id;
+SQL
+}
+naive_ms() { # where-clause -> median milliseconds over RUNS runs
+  local i
+  for i in $(seq 1 "$RUNS"); do
+    { echo '\timing on'; naive_sql "$1"; } | q 2>&1 | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
+  done | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+}
+log "naive GROUP BY over entries, district ($RUNS runs)"
+ND=$(naive_ms "v.district_id = $DID")
+log "naive GROUP BY over entries, one village ($RUNS runs)"
+NV=$(naive_ms "e.village_id = $VID")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b > 0 ? a / b : 0)}'; }
+{
+  echo "district-bench $(date '+%Y-%m-%d %H:%M %Z') on $(nproc) cores; $(cut -d' ' -f1-3 /proc/loadavg) load"
+  echo "data: $VILLAGES villages, $HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries;" \
+    "generated in ${GEN_S}s, rollups built in ${ROLLUP_S}s; period $YEAR_FROM..$YEAR_TO"
+  echo
+  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' answer rps p50_ms p95_ms p99_ms errors naive_ms naive/p95
+  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "district dashboard" \
+    "$(field rps "$D")" "$(field p50_ms "$D")" "$(field p95_ms "$D")" "$(field p99_ms "$D")" \
+    "$(field errors "$D")" "$ND" "$(ratio "$ND" "$(field p95_ms "$D")")"
+  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "village dashboard" \
+    "$(field rps "$V")" "$(field p50_ms "$V")" "$(field p95_ms "$V")" "$(field p99_ms "$V")" \
+    "$(field errors "$V")" "$NV" "$(ratio "$NV" "$(field p95_ms "$V")")"
+  echo
+  echo "(dashboards: HTTP through the service, $CLIENTS connections, ${DURATION}s each;" \
+    "naive: psql, server time of the GROUP BY over ledger_entries, median of $RUNS)"
+} | tee "$SUMMARY"
+if [[ -n ${PAUSE:-} ]]; then # look around before everything is removed
+  log "pausing ${PAUSE}s: psql -h $HOST -p $PGPORT -U postgres; curl -H 'Authorization: Bearer $TOKEN' '$DURL'"
+  sleep "$PAUSE"
+fi

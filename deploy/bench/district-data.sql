@@ -114,5 +114,9 @@ from (select account_id, sum(amount) balance, max(account_seq) seq from ledger_e
       where transfer_id >= :base group by account_id) s
 where a.id = s.account_id;
 
+-- what the households trigger keeps while it is on
+update villages v set active_households = (select count(*) from households h
+  where h.village_id = v.id and h.status = 'ACTIVE') where v.district_id = :did;
+
 reset session_replication_role;
 analyze;

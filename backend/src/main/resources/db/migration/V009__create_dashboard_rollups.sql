@@ -143,4 +143,21 @@ group by 1, 2, 3, 4;
 insert into village_participation (village_id, period_kind, period_start, households)
 select village_id, period_kind, period_start, count(*) from household_activity
 where awards > 0 group by 1, 2, 3;
-create index households_active_village_idx on households (village_id) where status = 'ACTIVE';
+
+-- Active households per village, kept by a trigger, so a district's figures need no count
+-- over every household.
+alter table villages add column active_households integer not null default 0;
+update villages v set active_households = (select count(*) from households h
+  where h.village_id = v.id and h.status = 'ACTIVE');
+create function households_count_active() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.status = 'ACTIVE' then
+    update villages set active_households = active_households - 1 where id = old.village_id;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.status = 'ACTIVE' then
+    update villages set active_households = active_households + 1 where id = new.village_id;
+  end if;
+  return null;
+end $$;
+create trigger households_count_active after insert or update of status, village_id or delete
+  on households for each row execute function households_count_active();

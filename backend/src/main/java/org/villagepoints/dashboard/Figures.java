@@ -47,11 +47,8 @@ class Figures {
     return sql.list("""
         with params as (select ?::date f, ?::date l, ?::date e, ?::text pkind),
         scope as (
-          select v.id, v.name, v.town_id, t.name town_name from villages v
+          select v.id, v.name, v.town_id, t.name town_name, v.active_households from villages v
           join towns t on t.id = v.town_id where %s),
-        hh as (
-          select village_id, count(*) n from households
-          where status = 'ACTIVE' and village_id in (select id from scope) group by village_id),
         sums as (
           select village_id,
             sum(points_issued) filter (where month >= f) issued,
@@ -70,14 +67,13 @@ class Figures {
           select distinct on (village_id) village_id, rated, clean from rating_round_stats
           where village_id in (select id from scope) and period_end <= (select e from params)
           order by village_id, period_end desc)
-        select s.id, s.name, s.town_id, s.town_name, coalesce(hh.n, 0) households,
+        select s.id, s.name, s.town_id, s.town_name, s.active_households households,
           coalesce(part.n, 0) participants, coalesce(issued, 0) issued,
           coalesce(deducted, 0) deducted, coalesce(redeemed, 0) redeemed,
           coalesce(expired, 0) expired, coalesce(adjusted, 0) adjusted,
           coalesce(outstanding, 0) outstanding, coalesce(awards, 0) awards,
           coalesce(redemptions, 0) redemptions, clean.rated, clean.clean
         from scope s
-        left join hh on hh.village_id = s.id
         left join sums on sums.village_id = s.id
         left join part on part.village_id = s.id
         left join clean on clean.village_id = s.id

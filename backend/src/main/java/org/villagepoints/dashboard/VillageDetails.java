@@ -20,10 +20,10 @@ class VillageDetails {
 
   List<VillageDashboard.Group> groups(long village, Period p) {
     return sql.list("""
-        select g.id, g.name, count(h.id) households,
+        select g.id, g.name, count(h.id) filter (where h.status = 'ACTIVE') households,
           count(h.id) filter (where a.awards > 0) participants, coalesce(sum(a.points), 0) points
         from household_groups g
-        left join households h on h.group_id = g.id and h.status = 'ACTIVE'
+        left join households h on h.group_id = g.id
         left join (
           select household_id, sum(awards) awards, sum(points) points from household_activity
           where village_id = ? and period_kind = 'M' and period_start between ? and ?

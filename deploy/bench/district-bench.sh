@@ -10,7 +10,9 @@
 #   VILLAGES=100 deploy/bench/district-bench.sh   # a tenth, a few minutes
 #
 # Environment: JAR, VILLAGES (1000), HPV (300), TPH (33), CLIENTS (4), DURATION (20),
-# RUNS (3), QUIET_WAIT (60). Results: deploy/bench/results/district-bench-<time>.txt.
+# RUNS (3), QUIET_WAIT (60), DATA (a directory to keep the service's data in: a later run
+# with the same DATA skips the generation and measures again). Results:
+# deploy/bench/results/district-bench-<time>.txt.
 set -eEuo pipefail
 BENCH_NAME=district-bench
 # shellcheck source=lib.sh
@@ -29,30 +31,37 @@ need_wrk
 mkdir -p "$BENCH/results"
 SUMMARY="$BENCH/results/district-bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
-# The district's administrator (its password is only for this run).
-PASSWORD="bench-$(shuf -i 100000-999999 -n 1)"
 export VP_JWT_SECRET
 VP_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0) # this run only
-log "creating $DISTRICT and its administrator"
-VP_ADMIN_PASSWORD=$PASSWORD VP_DATA_DIR="$TMP/data" \
-  java $JAVA_OPTS -jar "$JAR" create-admin --username "$ADMIN" --district "$DISTRICT" \
-  >>"$TMP/service.log" 2>&1 || { tail -20 "$TMP/service.log" >&2; die "create-admin failed"; }
-start_service VP_DEMO=false
-
 elapsed() { local s=$SECONDS; "$@" >/dev/null || return; echo $((SECONDS - s)); }
-log "generating $VILLAGES villages × $HPV households × $TPH transfers"
-GEN_S=$(elapsed q -v district="$DISTRICT" -v villages="$VILLAGES" -v hpv="$HPV" -v tph="$TPH" \
-  -f "$BENCH/district-data.sql")
-# The rollups: the backfill of V009, the migration that created them (same SQL, same rules).
-sed -n '/^-- Backfill/,/^where awards > 0 group by/p' \
-  "$ROOT/backend/src/main/resources/db/migration/V009__create_dashboard_rollups.sql" \
-  >"$TMP/rollups.sql"
-log "building the rollups"
-ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
-q -c 'analyze'
+GEN_S=kept; ROLLUP_S=kept
+if [[ ! -f $DATA/bench-password ]]; then
+  # The district's administrator (its password is only for this dataset).
+  PASSWORD="bench-$(shuf -i 100000-999999 -n 1)"
+  log "creating $DISTRICT and its administrator"
+  VP_ADMIN_PASSWORD=$PASSWORD VP_DATA_DIR="$DATA" \
+    java $JAVA_OPTS -jar "$JAR" create-admin --username "$ADMIN" --district "$DISTRICT" \
+    >>"$TMP/service.log" 2>&1 || { tail -20 "$TMP/service.log" >&2; die "create-admin failed"; }
+  start_service VP_DEMO=false
+  log "generating $VILLAGES villages × $HPV households × $TPH transfers"
+  GEN_S=$(elapsed q -v district="$DISTRICT" -v villages="$VILLAGES" -v hpv="$HPV" -v tph="$TPH" \
+    -f "$BENCH/district-data.sql")
+  # The rollups: the backfill of V009, the migration that created them (same SQL and rules).
+  sed -n '/^-- Backfill/,/^where awards > 0 group by/p' \
+    "$ROOT/backend/src/main/resources/db/migration/V009__create_dashboard_rollups.sql" \
+    >"$TMP/rollups.sql"
+  log "building the rollups"
+  ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
+  q -c 'analyze'
+  echo "$PASSWORD" >"$DATA/bench-password"
+else
+  PASSWORD=$(cat "$DATA/bench-password")
+  start_service VP_DEMO=false
+fi
 read -r DID TRANSFERS ENTRIES < <(q -F ' ' -c "select d.id, (select count(*) from ledger_transfers),
   (select count(*) from ledger_entries) from districts d where d.name = '$DISTRICT'")
 VID=$(q -c "select min(id) from villages where district_id = $DID")
+VILLAGES=$(q -c "select count(*) from villages where district_id = $DID")
 HOUSEHOLDS=$(q -c "select count(*) from households h join villages v on v.id = h.village_id
   where v.district_id = $DID")
 log "$HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries (generated in ${GEN_S}s, rollups ${ROLLUP_S}s)"

@@ -29,10 +29,11 @@ need_wrk() {
 }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/$BENCH_NAME.XXXXXX")
+DATA=${DATA:-$TMP/data} # the service's data directory (kept when DATA is given)
 SVC_PID=""
 PM_PID=""
 stop_service() { # TERM the service (its hooks stop PostgreSQL); kill what is left
-  local pidfile="$TMP/data/postgres/postmaster.pid" waited=0 pm
+  local pidfile="$DATA/postgres/postmaster.pid" waited=0 pm
   if [[ -n $SVC_PID ]] && kill -0 "$SVC_PID" 2>/dev/null; then
     kill -TERM "$SVC_PID" 2>/dev/null
     while kill -0 "$SVC_PID" 2>/dev/null && [[ $waited -lt 30 ]]; do sleep 1; waited=$((waited + 1)); done
@@ -69,14 +70,14 @@ free_port() {
   die "no free port"
 }
 
-# start_service VAR=value... : the jar on $HOST:$PORT with its data in $TMP/data; sets
+# start_service VAR=value... : the jar on $HOST:$PORT with its data in $DATA; sets
 # SVC_PID, PM_PID (the embedded postmaster) and PGPORT.
 start_service() {
   [[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
   PORT=${PORT:-$(free_port)}
-  log "starting the service on $HOST:$PORT (data in $TMP/data)"
+  log "starting the service on $HOST:$PORT (data in $DATA)"
   # shellcheck disable=SC2086
-  env "$@" VP_DATA_DIR="$TMP/data" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT="$PORT" \
+  env "$@" VP_DATA_DIR="$DATA" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT="$PORT" \
     java $JAVA_OPTS -jar "$JAR" >>"$TMP/service.log" 2>&1 &
   SVC_PID=$!
   local i
@@ -86,8 +87,8 @@ start_service() {
     [[ $i == 180 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 180 s"; }
     sleep 1
   done
-  PM_PID=$(sed -n 1p "$TMP/data/postgres/postmaster.pid")
-  PGPORT=$(sed -n 4p "$TMP/data/postgres/postmaster.pid")
+  PM_PID=$(sed -n 1p "$DATA/postgres/postmaster.pid")
+  PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
   log "service up; embedded PostgreSQL on $HOST:$PGPORT"
 }
 

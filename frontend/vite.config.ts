@@ -20,8 +20,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/testing/setup.ts'],
-    // the first mount of a desk page transforms much of Element Plus
-    testTimeout: 20000,
+    // the first mount of a desk page transforms much of Element Plus: over 20 s on a busy
+    // 2-core machine (waitFor timeouts inside the tests still catch real failures)
+    testTimeout: 60000,
     // the kits' per-component style modules import .css files, which only Vite can load
     server: { deps: { inline: ['element-plus', 'vant'] } },
   },

@@ -1,5 +1,7 @@
 // Shared steps for the journeys. Accounts are the backend's demo data (VP_DEMO=true).
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { chromium } from 'playwright-core'
 
 export const DEMO_PASSWORD = 'demo123'
 
@@ -91,4 +93,36 @@ export async function adjustInDrawer(page, points, reason) {
   assert.equal(after, before + points)
   await page.click('[data-test="adjust-close"]')
   return { before, after }
+}
+
+/** A second Chromium whose camera plays the given video (run.mjs's flags plus the fake camera). */
+export async function launchWithCamera(video) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  })
+}
+
+/** A picture of a QR code as a 3-second fake camera video: on white, 640×480, yuv420p (ffmpeg). */
+export function qrVideo(png, y4m) {
+  execFileSync('ffmpeg', [
+    '-y', '-loglevel', 'error', '-loop', '1', '-i', png,
+    '-vf', 'scale=400:-1,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    '-t', '3', '-r', '10', y4m,
+  ])
+}
+
+/** The runner only watches its own page; a page of a second browser fails the journey the same way. */
+export function watchConsole(page, allowed = []) {
+  const errors = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !allowed.some((re) => re.test(msg.text()))) errors.push(msg.text())
+  })
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`))
+  return () => assert.deepEqual(errors, [], 'console errors on the second browser\'s page')
 }

@@ -2,12 +2,10 @@
 // scans it (a fake camera playing a video of that very QR code), one product is redeemed in three
 // taps, and the passbook shows the redemption; then a printed card typed in with its PIN.
 // Uses 立新村 households H031 and H032 and products named for this run only.
-import { chromium } from 'playwright-core'
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEMO_PASSWORD, assert, assertNoHorizontalScroll, loginAndLand } from './lib.mjs'
+import { DEMO_PASSWORD, assert, assertNoHorizontalScroll, launchWithCamera, loginAndLand, qrVideo, watchConsole } from './lib.mjs'
 
 const phone = { width: 360, height: 740 }
 const VILLAGER_PIN = '123456'
@@ -70,29 +68,6 @@ async function setUp(baseUrl) {
   return { committee, shop, villageId, h031, h032 }
 }
 
-/** A second Chromium whose camera plays the given video (run.mjs's flags plus the fake camera). */
-async function launchWithCamera(video) {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  })
-}
-
-/** The runner only watches its own page; the attendant's page fails the journey the same way. */
-function watchConsole(page, allowed = []) {
-  const errors = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !allowed.some((re) => re.test(msg.text()))) errors.push(msg.text())
-  })
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`))
-  return () => assert.deepEqual(errors, [], 'console errors on the attendant page')
-}
-
 async function text(page, test) {
   return (await page.locator(`[data-test="${test}"]`).innerText()).trim()
 }
@@ -128,11 +103,7 @@ export const tests = [
         const png = path.join(work, 'qr.png')
         const y4m = path.join(work, 'qr.y4m')
         await qr.screenshot({ path: png })
-        execFileSync('ffmpeg', [
-          '-y', '-loglevel', 'error', '-loop', '1', '-i', png,
-          '-vf', 'scale=400:-1,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
-          '-t', '3', '-r', '10', y4m,
-        ])
+        qrVideo(png, y4m)
 
         // (c) the attendant's counter: the camera scans without a tap
         browser = await launchWithCamera(y4m)

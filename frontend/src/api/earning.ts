@@ -144,6 +144,8 @@ export interface Rating {
   note: string | null
   inspector: string
   ratedAt: string
+  /** a photo is attached (earningApi.ratingPhoto) */
+  photo: boolean
 }
 
 export interface RatingRound {
@@ -159,6 +161,13 @@ export interface RatingRound {
   cleanHouseholdRate: number
   starCounts: Record<string, number>
   flagged: Rating[]
+}
+
+export interface AwardPolicy {
+  /** days of public notice; 0 posts at approval */
+  noticeDays: number
+  /** the meeting screen flags a household whose batch total is more than this many times the median */
+  unusualMultiple: number
 }
 
 export interface RateForm {
@@ -192,6 +201,9 @@ export const earningApi = {
   resolve: (objectionId: number, resolution: 'KEEP' | 'DROP') =>
     http.post<Batch>(`/api/award-objections/${objectionId}/resolve`, { resolution }),
 
+  policy: (villageId: number) => http.get<AwardPolicy>(`/api/villages/${villageId}/policy`),
+  setPolicy: (villageId: number, policy: AwardPolicy) => http.put<AwardPolicy>(`/api/villages/${villageId}/policy`, policy),
+
   /** the public notice board: no login, never a token */
   notices: (villageId: number) => request<Notice[]>('GET', `/api/public/villages/${villageId}/notices`, { auth: false }),
 
@@ -203,5 +215,11 @@ export const earningApi = {
   rate: (roundId: number, householdId: number, form: RateForm) =>
     http.put<Rating>(`/api/rating-rounds/${roundId}/ratings/${householdId}`, form),
   closeRound: (roundId: number) => http.post<RatingRound>(`/api/rating-rounds/${roundId}/close`),
+  addRatingPhoto: (roundId: number, householdId: number, file: File) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return upload<void>(`/api/rating-rounds/${roundId}/ratings/${householdId}/photo`, form)
+  },
+  ratingPhoto: (roundId: number, householdId: number) => http.blob(`/api/rating-rounds/${roundId}/ratings/${householdId}/photo`),
   householdRatings: (householdId: number) => http.get<Rating[]>(`/api/households/${householdId}/ratings`),
 }

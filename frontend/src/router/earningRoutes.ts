@@ -3,9 +3,10 @@ import type { RouteRecordRaw } from 'vue-router'
 const PhoneLayout = () => import('../components/phone/PhoneLayout.vue')
 
 /**
- * Earning points: the public notice board, villagers' and group leaders' applications (own
- * records beside /villager and /leader, same layout), and the committee's meeting, batches and
- * rating rounds (children of /committee, with their menu entries).
+ * Earning points: the public notice board, villagers' and group leaders' applications and the
+ * villager's event check-in (own records beside /villager and /leader, same layout), and the
+ * committee's meeting, batches, rating rounds and events (children of /committee, with their
+ * menu entries).
  */
 export const earningRoutes: RouteRecordRaw[] = [
   {
@@ -25,6 +26,12 @@ export const earningRoutes: RouteRecordRaw[] = [
     component: PhoneLayout,
     meta: { roles: ['VILLAGER'], titleKey: 'earning.applications.title' },
     children: [{ path: '', name: 'villager-applications', component: () => import('../pages/EarningApplicationsPage.vue') }],
+  },
+  {
+    path: '/villager/check-in',
+    component: PhoneLayout,
+    meta: { roles: ['VILLAGER'], titleKey: 'events.villager.title' },
+    children: [{ path: '', name: 'villager-check-in', component: () => import('../pages/VillagerCheckInPage.vue') }],
   },
   {
     path: '/leader/applications',
@@ -61,6 +68,18 @@ export const committeeEarningChildren: RouteRecordRaw[] = [
     meta: { titleKey: 'earning.batches.title' },
   },
   {
+    path: 'events',
+    name: 'committee-events',
+    component: () => import('../pages/EventListPage.vue'),
+    meta: { titleKey: 'events.title' },
+  },
+  {
+    path: 'events/:eventId(\\d+)',
+    name: 'committee-event',
+    component: () => import('../pages/EventDeskPage.vue'),
+    meta: { titleKey: 'events.title' },
+  },
+  {
     path: 'ratings',
     name: 'committee-ratings',
     component: () => import('../pages/RatingRoundsPage.vue'),
@@ -79,4 +98,5 @@ export const committeeEarningNav = [
   { to: '/committee/meeting', labelKey: 'earning.nav.meeting' },
   { to: '/committee/batches', labelKey: 'earning.nav.batches' },
   { to: '/committee/ratings', labelKey: 'earning.nav.ratings' },
+  { to: '/committee/events', labelKey: 'events.nav' },
 ]

@@ -1,4 +1,5 @@
 import type { Application, Batch, Notice, Rating, RatingRound, RatingSheet, Rule } from '../api/earning'
+import type { Attendance, VillageEvent } from '../api/events'
 
 export const demoRules: Rule[] = [
   { id: 1, category: '志愿服务', name: '参加义务劳动', points: 5, capPeriod: 'MONTH', capPoints: 20, evidenceRequired: false, active: true, version: 1, versionId: 1 },
@@ -81,7 +82,7 @@ export function demoRating(over: Partial<Rating> = {}): Rating {
   return {
     roundId: 7, roundName: '3月评比', householdId: 5001, householdCode: 'LX-002', headName: '李四', groupName: '第一组',
     scores: { yard: 50, kitchen: 50 }, total: 50, stars: 0, flagged: true, followUpOn: '2025-04-05', note: null,
-    inspector: 'lixin-committee', ratedAt: '2025-03-05T10:00:00+08:00', ...over,
+    inspector: 'lixin-committee', ratedAt: '2025-03-05T10:00:00+08:00', photo: false, ...over,
   }
 }
 
@@ -91,3 +92,15 @@ export function demoRound(over: Partial<RatingRound> = {}): RatingRound {
     households: 3, rated: 1, cleanHouseholdRate: 0, starCounts: { '0': 1 }, flagged: [demoRating()], ...over,
   }
 }
+
+export function demoEvent(over: Partial<VillageEvent> = {}): VillageEvent {
+  return {
+    id: 70, title: '3月志愿服务日', kind: 'VOLUNTEER', ruleId: 1, ruleName: '参加义务劳动', rulePoints: 5,
+    startsAt: '2025-03-05T09:00:00+08:00', endsAt: '2025-03-05T11:00:00+08:00', state: 'OPEN',
+    code: 'VPE1.70.AbCdEfGhIjKlMnOpQrStUv', checkInCode: '482913', attendance: 1, batchId: null, batchStatus: null, ...over,
+  }
+}
+
+export const demoAttendance: Attendance[] = [
+  { householdId: 5000, householdCode: 'LX-001', headName: '张三', groupName: '第一组', checkedInAt: '2025-03-05T09:12:00+08:00' },
+]

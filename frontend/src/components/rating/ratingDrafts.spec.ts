@@ -19,6 +19,7 @@ const reply = (householdId: number): Rating => ({
   note: null,
   inspector: 'lixin-committee',
   ratedAt: '2025-03-05T10:00:00+08:00',
+  photo: false,
 })
 const describeErr = (err: unknown) => (err instanceof ApiError ? (err.detail ?? err.code) : 'x')
 

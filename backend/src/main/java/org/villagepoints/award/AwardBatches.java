@@ -140,16 +140,6 @@ public class AwardBatches {
   }
 
   @Transactional
-  public void setNoticeDays(Caller actor, long villageId, int days) {
-    sql.update("""
-        insert into village_award_policies (village_id, notice_days) values (?, ?)
-        on conflict (village_id) do update set notice_days = excluded.notice_days""",
-        villageId, days);
-    audit.recordInVillage(actor, villageId, "NOTICE_DAYS_SET", "village", villageId,
-        Map.of("noticeDays", days));
-  }
-
-  @Transactional
   public long villageOfBatch(long batchId) {
     return (Long) lock(batchId)[0];
   }

@@ -73,7 +73,16 @@ class AwardController {
     return desk.resolve(Caller.of(auth), id, body.resolution());
   }
 
-  @Operation(summary = "Village policy: days of public notice (0–30, default 3)")
+  @Operation(summary = "Village award policy: notice days and the unusual-amount multiple")
+  @Get("/villages/{id}/policy")
+  @InScope(village = "id")
+  PolicyForm policy(long id) {
+    return desk.policy(id);
+  }
+
+  @Operation(summary = "Village policy: days of public notice (0–30, default 3) and the"
+      + " multiple of the typical household total that the meeting screen flags (2–20,"
+      + " default 3)")
   @Put("/villages/{id}/policy")
   @InScope(village = "id")
   PolicyForm setPolicy(long id, @Body @Valid PolicyForm body, Authentication auth) {

@@ -12,12 +12,15 @@ class AwardDesk {
   private final AwardBatches batches;
   private final AwardQuery query;
   private final NoticeBoard board;
+  private final AwardPolicies policies;
   private final ScopeGuard guard;
 
-  AwardDesk(AwardBatches batches, AwardQuery query, NoticeBoard board, ScopeGuard guard) {
+  AwardDesk(AwardBatches batches, AwardQuery query, NoticeBoard board, AwardPolicies policies,
+      ScopeGuard guard) {
     this.batches = batches;
     this.query = query;
     this.board = board;
+    this.policies = policies;
     this.guard = guard;
   }
 
@@ -51,9 +54,12 @@ class AwardDesk {
     return query.get(batchOfObjection(objectionId));
   }
 
+  PolicyForm policy(long villageId) {
+    return policies.get(villageId);
+  }
+
   PolicyForm setPolicy(Caller caller, long villageId, PolicyForm form) {
-    batches.setNoticeDays(caller, villageId, form.noticeDays());
-    return form;
+    return policies.set(caller, villageId, form);
   }
 
   List<NoticeBoard.Notice> notices(long villageId) {

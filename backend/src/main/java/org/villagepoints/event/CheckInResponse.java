@@ -1,8 +1,12 @@
 package org.villagepoints.event;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.OffsetDateTime;
 
-/** {@code alreadyCheckedIn}: the household had checked in before (once per household). */
+/**
+ * {@code alreadyCheckedIn}: the household had checked in before (once per household);
+ * {@code checkedInAt} is then the time of that first check-in.
+ */
 @Serdeable
 public record CheckInResponse(long eventId, String title, long householdId,
-    boolean alreadyCheckedIn) {}
+    boolean alreadyCheckedIn, OffsetDateTime checkedInAt) {}

@@ -1,5 +1,6 @@
 package org.villagepoints.event;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -13,10 +14,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.InScope;
 import org.villagepoints.auth.Role;
-import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.card.QrCodes;
 
 @Tag(name = "events")
@@ -25,47 +26,58 @@ import org.villagepoints.card.QrCodes;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EventController {
 
-  private final Events events;
-  private final ScopeGuard guard;
+  private final EventDesk desk;
 
-  EventController(Events events, ScopeGuard guard) {
-    this.events = events;
-    this.guard = guard;
+  EventController(EventDesk desk) {
+    this.desk = desk;
   }
 
   @Operation(summary = "Create a meeting or activity with a check-in code valid in its window")
   @Post("/villages/{id}/events")
   @InScope(village = "id")
   HttpResponse<EventResponse> create(long id, @Body @Valid EventForm body, Authentication auth) {
-    return HttpResponse.created(events.create(Caller.of(auth), id, body));
+    return HttpResponse.created(desk.create(Caller.of(auth), id, body));
   }
 
-  @Operation(summary = "An event with its attendance count and check-in code")
+  @Operation(summary = "The village's events, latest first, with state and attendance count")
+  @Get("/villages/{id}/events")
+  @InScope(village = "id")
+  List<EventResponse> list(long id) {
+    return desk.list(id);
+  }
+
+  @Operation(summary = "An event with its attendance count and check-in codes")
   @Get("/events/{id}")
   EventResponse get(long id, Authentication auth) {
-    guard.requireVillage(Caller.of(auth), events.villageOf(id), false);
-    return events.get(id);
+    return desk.get(Caller.of(auth), id);
+  }
+
+  @Operation(summary = "The households that checked in, in check-in order")
+  @Get("/events/{id}/attendance")
+  List<AttendanceResponse> attendance(long id, Authentication auth) {
+    return desk.attendance(Caller.of(auth), id);
   }
 
   @Operation(summary = "The check-in QR code to show on a screen or print")
   @Get(value = "/events/{id}/qr.png", produces = MediaType.IMAGE_PNG)
   byte[] qr(long id, Authentication auth) {
-    guard.requireVillage(Caller.of(auth), events.villageOf(id), false);
-    return QrCodes.png(events.get(id).code(), 600);
+    return QrCodes.png(desk.get(Caller.of(auth), id).code(), 600);
   }
 
-  @Operation(summary = "A villager checks in the household by scanning the event's code")
+  @Operation(summary = "A villager checks in the household with the event's QR code or typed"
+      + " 6-digit code")
   @Post("/events/check-in")
   @Secured({Role.Names.VILLAGER})
   CheckInResponse checkIn(@Body @Valid CheckInForm body, Authentication auth) {
-    return events.checkIn(Caller.of(auth), body.code());
+    return desk.checkIn(Caller.of(auth), body.code());
   }
 
   @Operation(summary = "Turn the attendance into a draft meeting batch (no points without"
-      + " approval)")
+      + " approval); optional {ruleId} when the event has none")
   @Post("/events/{id}/batch")
-  HttpResponse<EventResponse> toBatch(long id, Authentication auth) {
-    events.toBatch(Caller.of(auth), id);
-    return HttpResponse.created(events.get(id));
+  HttpResponse<EventResponse> toBatch(long id, @Nullable @Body EventBatchForm body,
+      Authentication auth) {
+    return HttpResponse.created(desk.toBatch(Caller.of(auth), id,
+        body == null ? null : body.ruleId()));
   }
 }

@@ -1,11 +1,13 @@
 package org.villagepoints.rating;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -13,6 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.InScope;
@@ -26,10 +30,12 @@ import org.villagepoints.auth.ScopeGuard;
 class RatingController {
 
   private final RatingRounds rounds;
+  private final RatingPhotos photos;
   private final ScopeGuard guard;
 
-  RatingController(RatingRounds rounds, ScopeGuard guard) {
+  RatingController(RatingRounds rounds, RatingPhotos photos, ScopeGuard guard) {
     this.rounds = rounds;
+    this.photos = photos;
     this.guard = guard;
   }
 
@@ -77,6 +83,33 @@ class RatingController {
   RatingResponse rate(long id, long householdId, @Body @Valid RateForm body,
       Authentication auth) {
     return rounds.rate(Caller.of(auth), id, householdId, body);
+  }
+
+  @Operation(summary = "Attach a photo to a household's rating (JPG/PNG/WebP, ≤ 5 MB; replaces"
+      + " the earlier one)")
+  @Post(value = "/rating-rounds/{id}/ratings/{householdId}/photo",
+      consumes = MediaType.MULTIPART_FORM_DATA)
+  @InScope(household = "householdId")
+  HttpResponse<Void> attachPhoto(long id, long householdId, CompletedFileUpload file,
+      Authentication auth) {
+    try {
+      photos.attach(Caller.of(auth), id, householdId, file.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HttpResponse.noContent();
+  }
+
+  @Operation(summary = "The photo of a household's rating")
+  @Get(value = "/rating-rounds/{id}/ratings/{householdId}/photo",
+      produces = {"image/jpeg", "image/png", "image/webp"})
+  @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN, Role.Names.VILLAGE_COMMITTEE,
+      Role.Names.GROUP_LEADER, Role.Names.VILLAGER})
+  @InScope(household = "householdId")
+  HttpResponse<byte[]> photo(long id, long householdId) {
+    RatingPhotos.Photo photo = photos.photo(id, householdId);
+    return HttpResponse.ok(photo.bytes()).contentType(photo.contentType())
+        .header("Cache-Control", "private, no-cache");
   }
 
   @Operation(summary = "Close the round: stars become a meeting batch for approval")

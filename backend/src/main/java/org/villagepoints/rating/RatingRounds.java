@@ -216,7 +216,8 @@ public class RatingRounds {
     return sql.list("""
         select r.round_id, o.name round_name, r.household_id, h.code, h.head_name,
           g.name group_name, r.scores::text, r.total, r.stars, r.flagged, r.follow_up_on,
-          r.note, r.inspector, r.rated_at
+          r.note, r.inspector, r.rated_at,
+          exists (select 1 from rating_photos p where p.rating_id = r.id) photo
         from ratings r join rating_rounds o on o.id = r.round_id
           join households h on h.id = r.household_id join household_groups g on g.id = h.group_id
         where %s order by o.period_end desc, g.position, h.code""".formatted(where),
@@ -225,7 +226,8 @@ public class RatingRounds {
             rs.getString("group_name"), readScores(rs.getString("scores")), rs.getInt("total"),
             rs.getInt("stars"), rs.getBoolean("flagged"),
             rs.getDate("follow_up_on") == null ? null : rs.getDate("follow_up_on").toLocalDate(),
-            rs.getString("note"), rs.getString("inspector"), Sql.time(rs, "rated_at")), params);
+            rs.getString("note"), rs.getString("inspector"), Sql.time(rs, "rated_at"),
+            rs.getBoolean("photo")), params);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-// The counter's camera: the back camera's frames decoded with jsQR (BarcodeDetector is missing
+// The phone or counter camera: the back camera's frames decoded with jsQR (BarcodeDetector is missing
 // from Linux Chromium and many cheap phones). Decoding runs a few times a second, not every frame.
 import { onBeforeUnmount, ref, type Ref } from 'vue'
 import jsQR from 'jsqr'

@@ -10,6 +10,7 @@ import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.Role;
 import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.common.ApiException;
+import org.villagepoints.common.PhotoUpload;
 import org.villagepoints.common.Sql;
 
 /**
@@ -21,6 +22,7 @@ import org.villagepoints.common.Sql;
 public class Applications {
 
   static final int MAX_PHOTOS = 3;
+  static final int MAX_PHOTO_BYTES = 5 * PhotoUpload.MB;
   private static final String SELECT = """
       select a.id, a.household_id, h.code, h.head_name, g.name group_name, a.rule_id,
         v.name rule_name, v.points, a.occurred_on, a.description, a.status, a.return_reason,
@@ -91,19 +93,13 @@ public class Applications {
   public void addPhoto(Caller actor, long applicationId, byte[] bytes) {
     long[] a = locate(applicationId);
     guard.requireHousehold(actor, a[1]);
-    String type = imageType(bytes);
-    if (type == null) {
-      throw ApiException.unprocessable("BAD_PHOTO", "只能上传 JPG、PNG 或 WebP 照片");
-    }
-    if (bytes.length > 5 * 1024 * 1024) {
-      throw ApiException.unprocessable("PHOTO_TOO_LARGE", "照片太大：每张不超过 5 MB");
-    }
+    PhotoUpload.Photo photo = PhotoUpload.check(bytes, MAX_PHOTO_BYTES);
     if (sql.number("select count(*) from application_photos where application_id = ?",
         applicationId) >= MAX_PHOTOS) {
       throw ApiException.unprocessable("TOO_MANY_PHOTOS", "每份申报最多 " + MAX_PHOTOS + " 张照片");
     }
     sql.update("insert into application_photos (application_id, content_type, bytes)"
-        + " values (?, ?, ?)", applicationId, type, bytes);
+        + " values (?, ?, ?)", applicationId, photo.contentType(), photo.bytes());
   }
 
   @Transactional
@@ -140,19 +136,6 @@ public class Applications {
     return sql.one("select village_id, household_id from applications where id = ?",
         rs -> new long[] {rs.getLong(1), rs.getLong(2)}, applicationId)
         .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "找不到这份申报"));
-  }
-
-  static String imageType(byte[] b) {
-    if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
-      return "image/jpeg";
-    }
-    if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-      return "image/png";
-    }
-    if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[8] == 'W' && b[9] == 'E') {
-      return "image/webp";
-    }
-    return null;
   }
 
   private static ApplicationResponse row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -72,6 +72,32 @@ async function text(page, test) {
   return (await page.locator(`[data-test="${test}"]`).innerText()).trim()
 }
 
+/** A small PNG drawn by the page's own canvas: a coloured square with a white disc. */
+async function drawnPng(page, color) {
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 160
+    canvas.height = 160
+    const g = canvas.getContext('2d')
+    g.fillStyle = fill
+    g.fillRect(0, 0, 160, 160)
+    g.fillStyle = '#fff'
+    g.beginPath()
+    g.arc(80, 80, 50, 0, 2 * Math.PI)
+    g.fill()
+    return canvas.toDataURL('image/png')
+  }, color)
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+/** Waits until the <img> under the locator has really been decoded (naturalWidth > 0). */
+async function imageLoaded(locator, what) {
+  const img = locator.locator('img').first()
+  await img.waitFor()
+  await img.evaluate((el) => (el.complete ? null : new Promise((resolve) => el.addEventListener('load', resolve, { once: true }))))
+  assert.ok((await img.evaluate((el) => el.naturalWidth)) > 0, `${what}: the photo is shown`)
+}
+
 async function balanceOf(api, id) {
   return (await api.get(`/api/households/${id}`)).balance
 }
@@ -171,10 +197,11 @@ export const tests = [
     },
   },
   {
-    name: 'shop: stock page adds a product, records goods received and a stocktake',
+    name: 'shop: stock page adds a product with a photo, records goods with a voucher and a stocktake; the counter shows the photo',
     viewport: phone,
     run: async ({ page, baseUrl }) => {
       const name = `测试香皂${run}`
+      const donor = `兑换柜台测试结对单位${run}`
       await loginAndLand(page, baseUrl, 'lixin-shop', '/shop')
       await page.locator('[data-test="stock-link"]').click()
       await page.waitForURL((url) => url.pathname === '/shop/stock')
@@ -190,20 +217,36 @@ export const tests = [
       await row.waitFor()
       assert.equal((await row.locator('[data-test="stock-qty"]').innerText()).trim(), '0')
       await row.locator('[data-test="low-stock"]').waitFor()
+      await row.locator('[data-test="photo-placeholder"]').waitFor()
+
+      // the product's photo: chosen in its form, saved at once, shown in the form and the list
+      await row.click()
+      await form.locator('[data-test="product-photo"] input[data-test="photo-input"]').setInputFiles({
+        name: 'soap.png', mimeType: 'image/png', buffer: await drawnPng(page, '#d9822b'),
+      })
+      await imageLoaded(form.locator('[data-test="product-photo"]'), 'product form')
+      await form.locator('[data-test="photo-remove"]').waitFor()
+      await form.locator('.van-popup__close-icon').click()
+      await imageLoaded(row, 'stock list')
 
       await page.locator('[data-test="stock-goods"]').click()
       const goods = page.locator('[data-test="goods-form"]')
-      await goods.locator('input[name="donorName"]').fill('兑换柜台测试结对单位')
+      await goods.locator('input[name="donorName"]').fill(donor)
       await goods.locator('select[name="donorType"]').selectOption('PAIRED_UNIT')
       await goods.locator(`[data-product="${name}"] input`).fill('6')
+      await goods.locator('input[data-test="photo-input"]').setInputFiles({
+        name: 'receipt.png', mimeType: 'image/png', buffer: await drawnPng(page, '#3b7dd8'),
+      })
+      await goods.locator('[data-test="goods-photos"]').waitFor()
       await goods.locator('[data-test="goods-save"]').click()
       await page.locator('[data-test="stock-notice"]').waitFor()
+      assert.match(await text(page, 'stock-notice'), /入库已登记/)
       await page.waitForFunction(
         (n) => document.querySelector(`[data-test="stock-list"] [data-product="${n}"] [data-test="stock-qty"]`)?.textContent?.trim() === '6',
         name,
       )
       assert.equal(await row.locator('[data-test="low-stock"]').count(), 0)
-      await page.getByText('兑换柜台测试结对单位').first().waitFor()
+      await imageLoaded(page.locator(`[data-test="donor-list"] [data-donor="${donor}"] [data-test="voucher"]`), 'per-donor report')
 
       await page.locator('[data-test="stock-stocktake"]').click()
       const take = page.locator('[data-test="stocktake-form"]')
@@ -215,6 +258,27 @@ export const tests = [
       )
       await row.locator('[data-test="low-stock"]').waitFor()
       await assertNoHorizontalScroll(page, 'stock page')
+
+      // 入库记录: the record with its goods and the voucher photo
+      await page.locator('[data-test="donations-link"]').click()
+      await page.waitForURL((url) => url.pathname === '/shop/donations')
+      const record = page.locator(`[data-test="donation"][data-donor="${donor}"]`).first()
+      await record.waitFor()
+      assert.match(await record.innerText(), new RegExp(`${name} × 6块`))
+      await imageLoaded(record.locator('[data-test="voucher"]'), 'goods record')
+      await assertNoHorizontalScroll(page, 'goods records page')
+
+      // the counter: a household (card typed in as a scanner would) sees the product with its photo
+      const committee = await apiAs(baseUrl, 'lixin-committee')
+      const { villageId } = await committee.get('/api/me')
+      const card = await committee.post(`/api/households/${await householdId(committee, villageId, 'H033')}/card/reissue`)
+      await page.goto(`${baseUrl}/shop`)
+      await page.locator('[data-test="scan-input"]').fill(card.payload)
+      await page.locator('[data-test="scan-input"]').press('Enter')
+      await page.locator('[data-test="customer-name"]').waitFor()
+      await imageLoaded(page.locator(`[data-test="product-grid"] [data-product="${name}"]`), 'counter grid')
+      assert.equal(await page.locator(`[data-test="product-grid"] [data-product="${name}"] [data-test="photo-placeholder"]`).count(), 0)
+      await assertNoHorizontalScroll(page, 'shop counter with photos')
     },
   },
 ]

@@ -131,6 +131,7 @@ export const http = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, auth = true) => request<T>('POST', path, { body, auth }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** a POST that carries an Idempotency-Key, so that a retry never acts twice */
   postOnce: <T>(path: string, body: unknown, idempotencyKey: string) =>
     request<T>('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -1,5 +1,6 @@
 // The points shop (爱心积分超市): products, goods received, stocktakes, phone codes, redemptions.
 import { http } from './http'
+import { upload } from './upload'
 import type { HouseholdDetail } from './region'
 
 export interface Product {
@@ -13,6 +14,8 @@ export interface Product {
   active: boolean
   lowStockThreshold: number
   lowStock: boolean
+  /** versioned photo URL (cacheable), null when the product has no photo */
+  photoUrl?: string | null
 }
 
 export interface ProductForm {
@@ -40,6 +43,17 @@ export interface GoodsReceivedForm {
   items: { productId: number; quantity: number }[]
 }
 
+/** A voucher photo (凭证: receipt, invoice, certificate) of a donation or purchase. */
+export interface Voucher {
+  id: number
+  donationId: number
+  contentType: string
+  bytes: number
+  url: string
+  uploadedBy: string
+  uploadedAt: string
+}
+
 export interface DonorTotal {
   donorName: string
   donorType: DonorType
@@ -47,6 +61,29 @@ export interface DonorTotal {
   donations: number
   valueYuan: number | null
   lastOn: string
+  vouchers?: Voucher[]
+}
+
+/** One recorded donation or purchase with its goods and vouchers. */
+export interface DonationRecord {
+  id: number
+  kind: GoodsKind
+  donorName: string
+  donorType: DonorType
+  occurredOn: string
+  valueYuan: number | null
+  note: string | null
+  recordedBy: string
+  recordedAt: string
+  items: { productId: number; name: string; unit: string | null; quantity: number }[]
+  vouchers: Voucher[]
+}
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  total: number
 }
 
 export interface StocktakeForm {
@@ -109,6 +146,16 @@ export const shopApi = {
   updateProduct: (id: number, form: ProductForm) => http.put<Product>(`/api/products/${id}`, form),
   receiveGoods: (villageId: number, form: GoodsReceivedForm, idempotencyKey: string) =>
     http.postOnce<{ id: number }>(`/api/villages/${villageId}/donations`, form, idempotencyKey),
+  donations: (villageId: number, page = 0, size = 20) =>
+    http.get<Page<DonationRecord>>(`/api/villages/${villageId}/donations`, { page, size }),
+  attachVoucher: (donationId: number, file: Blob, name = 'voucher.jpg') =>
+    upload<Voucher>(`/api/donations/${donationId}/vouchers`, fileForm(file, name)),
+  removeVoucher: (id: number) => http.delete<void>(`/api/donation-vouchers/${id}`),
+  setProductPhoto: (productId: number, file: Blob, name = 'photo.jpg') =>
+    upload<Product>(`/api/products/${productId}/photo`, fileForm(file, name)),
+  removeProductPhoto: (productId: number) => http.delete<Product>(`/api/products/${productId}/photo`),
+  /** a photo (product or voucher) by the URL the API gave, with the bearer token */
+  photo: (url: string) => http.blob(url),
   donors: (villageId: number) => http.get<DonorTotal[]>(`/api/villages/${villageId}/donations/by-donor`),
   stocktake: (villageId: number, form: StocktakeForm, idempotencyKey: string) =>
     http.postOnce<{ changed: number }>(`/api/villages/${villageId}/stocktakes`, form, idempotencyKey),
@@ -119,4 +166,10 @@ export const shopApi = {
   redeem: (body: RedeemRequest, idempotencyKey: string) => http.postOnce<Receipt>('/api/redemptions', body, idempotencyKey),
   refund: (id: number, reason: string, idempotencyKey: string) =>
     http.postOnce<Receipt>(`/api/redemptions/${id}/refund`, { reason }, idempotencyKey),
+}
+
+function fileForm(file: Blob, name: string): FormData {
+  const form = new FormData()
+  form.append('file', file, name)
+  return form
 }

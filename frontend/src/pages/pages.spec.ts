@@ -7,7 +7,7 @@ import { saveTokens } from '../api/tokens'
 import { installFakeApi } from '../testing/fakeApi'
 import { demoGroups, demoHousehold, demoMe, demoPage, demoPassbook, demoVillages } from '../testing/demoData'
 import { mountAt } from '../testing/mountApp'
-import { demoCardHolder, demoDonors, demoProducts, demoQrToken } from '../testing/shopDemoData'
+import { demoCardHolder, demoDonation, demoDonors, demoProducts, demoQrToken, demoVoucher } from '../testing/shopDemoData'
 
 type Tree = { [key: string]: string | Tree }
 const allKeys = (tree: Tree, prefix = ''): string[] =>
@@ -40,6 +40,8 @@ const cases: PageCase[] = [
   },
   { path: '/shop/stock', role: 'SHOP_ATTENDANT', shows: '爱心企业' },
   { path: '/shop/stock', role: 'VILLAGE_COMMITTEE', shows: '爱心企业' },
+  { path: '/shop/donations', role: 'SHOP_ATTENDANT', shows: '爱心企业' },
+  { path: '/shop/donations', role: 'VILLAGE_COMMITTEE', shows: '肥皂' },
   {
     path: '/shop/households',
     role: 'SHOP_ATTENDANT',
@@ -83,6 +85,7 @@ function fakeBackend(role: Role | null): void {
     'GET /api/villages/*/products': () => demoProducts,
     'GET /api/villages/*/shop-policy': () => ({ cardFactor: 'PIN' }),
     'GET /api/villages/*/donations/by-donor': () => demoDonors,
+    'GET /api/villages/*/donations': () => ({ items: [demoDonation({ vouchers: [demoVoucher(21)] })], page: 0, size: 20, total: 3 }),
     'GET /api/cards/*': () => demoCardHolder,
     'POST /api/households/*/qr-tokens': () => demoQrToken(),
   })

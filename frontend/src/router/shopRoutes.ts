@@ -25,6 +25,12 @@ export const shopRoutes: RouteRecordRaw[] = [
         component: () => import('../pages/ShopStockPage.vue'),
         meta: { roles: ['SHOP_ATTENDANT', 'VILLAGE_COMMITTEE'], titleKey: 'shop.stock.title' },
       },
+      {
+        path: 'donations',
+        name: 'shop-donations',
+        component: () => import('../pages/ShopDonationsPage.vue'),
+        meta: { roles: ['SHOP_ATTENDANT', 'VILLAGE_COMMITTEE'], titleKey: 'shop.donations.title' },
+      },
     ],
   },
   {

@@ -1,5 +1,5 @@
 // Demo data of the points shop for specs, in the shapes the API sends.
-import type { CardHolder, DonorTotal, Product, QrToken, Receipt } from '../api/shop'
+import type { CardHolder, DonationRecord, DonorTotal, Product, QrToken, Receipt, Voucher } from '../api/shop'
 
 export function demoProduct(over: Partial<Product> = {}): Product {
   return {
@@ -18,7 +18,7 @@ export function demoProduct(over: Partial<Product> = {}): Product {
 }
 
 export const demoProducts: Product[] = [
-  demoProduct(),
+  demoProduct({ photoUrl: '/api/products/1/photo?v=0123456789abcdef' }),
   demoProduct({ id: 2, name: '洗衣粉', unit: '袋', pricePoints: 20, stock: 2, lowStock: true }),
   demoProduct({ id: 3, name: '大米', unit: '袋', category: '粮油', pricePoints: 80, stock: 0, lowStock: true }),
   demoProduct({ id: 4, name: '旧毛巾', unit: '条', pricePoints: 2, stock: 5, active: false }),
@@ -36,9 +36,38 @@ export const demoCardHolder: CardHolder = {
   balance: 30,
 }
 
+export function demoVoucher(id: number, donationId = 1): Voucher {
+  return {
+    id,
+    donationId,
+    contentType: 'image/jpeg',
+    bytes: 120_000,
+    url: `/api/donation-vouchers/${id}`,
+    uploadedBy: 'lixin-shop',
+    uploadedAt: '2024-05-01T10:00:00+08:00',
+  }
+}
+
 export const demoDonors: DonorTotal[] = [
-  { donorName: '爱心企业', donorType: 'ENTERPRISE', kind: 'DONATION', donations: 2, valueYuan: 500, lastOn: '2024-05-01' },
+  { donorName: '爱心企业', donorType: 'ENTERPRISE', kind: 'DONATION', donations: 2, valueYuan: 500, lastOn: '2024-05-01', vouchers: [demoVoucher(21)] },
 ]
+
+export function demoDonation(over: Partial<DonationRecord> = {}): DonationRecord {
+  return {
+    id: 1,
+    kind: 'DONATION',
+    donorName: '爱心企业',
+    donorType: 'ENTERPRISE',
+    occurredOn: '2024-05-01',
+    valueYuan: 300,
+    note: null,
+    recordedBy: 'lixin-shop',
+    recordedAt: '2024-05-01T10:00:00+08:00',
+    items: [{ productId: 1, name: '肥皂', unit: '块', quantity: 20 }],
+    vouchers: [],
+    ...over,
+  }
+}
 
 export function demoQrToken(n = 1, lifetimeSeconds = 60): QrToken {
   return { token: `VPQ1.5000.1700000000.nonce${n}abcdef.sig${n}`, expiresAt: '2024-05-01T10:00:00+08:00', lifetimeSeconds }

@@ -16,12 +16,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.InScope;
 import org.villagepoints.auth.Role;
+import org.villagepoints.common.PhotoUpload;
 
 @Tag(name = "awards")
 @Controller("/api")
@@ -71,11 +70,7 @@ class ApplicationController {
   @Operation(summary = "Attach a photo (JPG/PNG/WebP, ≤ 5 MB, at most 3)")
   @Post(value = "/applications/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
   HttpResponse<Void> photo(long id, CompletedFileUpload file, Authentication auth) {
-    try {
-      applications.addPhoto(Caller.of(auth), id, file.getBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    applications.addPhoto(Caller.of(auth), id, PhotoUpload.bytesOf(file));
     return HttpResponse.noContent();
   }
 }

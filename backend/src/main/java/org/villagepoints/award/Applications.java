@@ -10,7 +10,7 @@ import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.Role;
 import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.common.ApiException;
-import org.villagepoints.common.Photos;
+import org.villagepoints.common.PhotoUpload;
 import org.villagepoints.common.Sql;
 
 /**
@@ -22,6 +22,7 @@ import org.villagepoints.common.Sql;
 public class Applications {
 
   static final int MAX_PHOTOS = 3;
+  static final int MAX_PHOTO_BYTES = 5 * PhotoUpload.MB;
   private static final String SELECT = """
       select a.id, a.household_id, h.code, h.head_name, g.name group_name, a.rule_id,
         v.name rule_name, v.points, a.occurred_on, a.description, a.status, a.return_reason,
@@ -92,13 +93,13 @@ public class Applications {
   public void addPhoto(Caller actor, long applicationId, byte[] bytes) {
     long[] a = locate(applicationId);
     guard.requireHousehold(actor, a[1]);
-    String type = Photos.checkedType(bytes);
+    PhotoUpload.Photo photo = PhotoUpload.check(bytes, MAX_PHOTO_BYTES);
     if (sql.number("select count(*) from application_photos where application_id = ?",
         applicationId) >= MAX_PHOTOS) {
       throw ApiException.unprocessable("TOO_MANY_PHOTOS", "每份申报最多 " + MAX_PHOTOS + " 张照片");
     }
     sql.update("insert into application_photos (application_id, content_type, bytes)"
-        + " values (?, ?, ?)", applicationId, type, bytes);
+        + " values (?, ?, ?)", applicationId, photo.contentType(), photo.bytes());
   }
 
   @Transactional

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.villagepoints.audit.AuditService;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.common.ApiException;
-import org.villagepoints.common.Photos;
+import org.villagepoints.common.PhotoUpload;
 import org.villagepoints.common.Sql;
 
 /**
@@ -30,7 +30,7 @@ public class RatingPhotos {
 
   @Transactional
   public void attach(Caller actor, long roundId, long householdId, byte[] bytes) {
-    String type = Photos.checkedType(bytes);
+    String type = PhotoUpload.check(bytes, 5 * PhotoUpload.MB).contentType();
     long[] rating = sql.one("select id, village_id from ratings where round_id = ?"
         + " and household_id = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, roundId,
         householdId).orElseThrow(() -> ApiException.notFound("RATING_NOT_FOUND",

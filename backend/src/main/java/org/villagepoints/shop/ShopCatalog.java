@@ -14,8 +14,9 @@ import org.villagepoints.common.Sql;
 public class ShopCatalog {
 
   static final String SELECT = """
-      select id, village_id, name, unit, category, price_points, stock, active,
-        low_stock_threshold from products""";
+      select p.id, p.village_id, p.name, p.unit, p.category, p.price_points, p.stock, p.active,
+        p.low_stock_threshold, f.sha256 photo_sha256
+      from products p left join product_photos f on f.product_id = p.id""";
   private final Sql sql;
   private final AuditService audit;
 
@@ -26,14 +27,14 @@ public class ShopCatalog {
 
   @Transactional
   public List<ProductResponse> list(long villageId, boolean lowStockOnly) {
-    return sql.list(SELECT + " where village_id = ?"
-        + (lowStockOnly ? " and active and stock <= low_stock_threshold" : "")
-        + " order by active desc, category, name", ShopCatalog::row, villageId);
+    return sql.list(SELECT + " where p.village_id = ?"
+        + (lowStockOnly ? " and p.active and p.stock <= p.low_stock_threshold" : "")
+        + " order by p.active desc, p.category, p.name", ShopCatalog::row, villageId);
   }
 
   @Transactional
   public ProductResponse get(long productId) {
-    return sql.one(SELECT + " where id = ?", ShopCatalog::row, productId)
+    return sql.one(SELECT + " where p.id = ?", ShopCatalog::row, productId)
         .orElseThrow(() -> ApiException.notFound("PRODUCT_NOT_FOUND", "找不到这件商品"));
   }
 
@@ -86,8 +87,10 @@ public class ShopCatalog {
   static ProductResponse row(java.sql.ResultSet rs) throws java.sql.SQLException {
     long stock = rs.getLong("stock");
     int threshold = rs.getInt("low_stock_threshold");
-    return new ProductResponse(rs.getLong("id"), rs.getLong("village_id"), rs.getString("name"),
+    long id = rs.getLong("id");
+    return new ProductResponse(id, rs.getLong("village_id"), rs.getString("name"),
         rs.getString("unit"), rs.getString("category"), rs.getLong("price_points"), stock,
-        rs.getBoolean("active"), threshold, stock <= threshold);
+        rs.getBoolean("active"), threshold, stock <= threshold,
+        ProductPhotos.url(id, rs.getString("photo_sha256")));
   }
 }

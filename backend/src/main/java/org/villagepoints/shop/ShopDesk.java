@@ -15,13 +15,16 @@ class ShopDesk {
 
   private final ShopCatalog catalog;
   private final StockBook stock;
+  private final DonationList donations;
   private final ScopeGuard guard;
   private final Sql sql;
   private final AuditService audit;
 
-  ShopDesk(ShopCatalog catalog, StockBook stock, ScopeGuard guard, Sql sql, AuditService audit) {
+  ShopDesk(ShopCatalog catalog, StockBook stock, DonationList donations, ScopeGuard guard,
+      Sql sql, AuditService audit) {
     this.catalog = catalog;
     this.stock = stock;
+    this.donations = donations;
     this.guard = guard;
     this.sql = sql;
     this.audit = audit;
@@ -45,7 +48,7 @@ class ShopDesk {
   }
 
   List<DonorTotal> donorReport(long villageId) {
-    return stock.donorReport(villageId);
+    return donations.donorReport(villageId);
   }
 
   StocktakeResponse stocktake(Caller caller, long villageId, StocktakeForm form) {

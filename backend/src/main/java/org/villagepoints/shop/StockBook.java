@@ -3,7 +3,6 @@ package org.villagepoints.shop;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.villagepoints.audit.AuditService;
 import org.villagepoints.auth.Caller;
@@ -73,18 +72,6 @@ public class StockBook {
     audit.recordInVillage(actor, villageId, "STOCKTAKE", "village", villageId,
         Map.of("changed", changed, "reason", form.reason()));
     return changed;
-  }
-
-  @Transactional
-  public List<DonorTotal> donorReport(long villageId) {
-    return sql.list("""
-        select donor_name, donor_type, kind, count(*) n, sum(value_yuan) value,
-          max(occurred_on) last_on
-        from donations where village_id = ? group by donor_name, donor_type, kind
-        order by sum(value_yuan) desc, donor_name""",
-        rs -> new DonorTotal(rs.getString("donor_name"), rs.getString("donor_type"),
-            rs.getString("kind"), rs.getInt("n"), rs.getBigDecimal("value"),
-            rs.getDate("last_on").toLocalDate()), villageId);
   }
 
   private void requireProductInVillage(long productId, long villageId) {

@@ -100,6 +100,22 @@ public final class TestApi {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** A binary answer (photos), read as bytes; extra request headers such as If-None-Match. */
+  public HttpResponse<byte[]> bytes(String path, String token, String... headerPairs) {
+    HttpRequest.Builder b = request(path, token).header("Accept", "*/*").GET();
+    for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+      b.header(headerPairs[i], headerPairs[i + 1]);
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30));

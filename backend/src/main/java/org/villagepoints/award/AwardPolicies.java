@@ -9,7 +9,7 @@ import org.villagepoints.common.Sql;
 
 /** A village's award policy: notice days (default 3) and the unusual-amount multiple (3). */
 @Singleton
-class AwardPolicies {
+public class AwardPolicies {
 
   private final Sql sql;
   private final AuditService audit;
@@ -20,14 +20,14 @@ class AwardPolicies {
   }
 
   @Transactional
-  PolicyForm get(long villageId) {
+  public PolicyForm get(long villageId) {
     return sql.one("select notice_days, unusual_multiple from village_award_policies"
         + " where village_id = ?", rs -> new PolicyForm(rs.getInt(1), rs.getInt(2)), villageId)
         .orElse(new PolicyForm(3, 3));
   }
 
   @Transactional
-  PolicyForm set(Caller actor, long villageId, PolicyForm form) {
+  public PolicyForm set(Caller actor, long villageId, PolicyForm form) {
     sql.update("""
         insert into village_award_policies (village_id, notice_days, unusual_multiple)
         values (?, ?, coalesce(?::integer, 3)) on conflict (village_id) do update set

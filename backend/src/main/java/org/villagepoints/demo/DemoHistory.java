@@ -11,7 +11,9 @@ import java.util.Random;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.Role;
 import org.villagepoints.award.AwardBatches;
+import org.villagepoints.award.AwardPolicies;
 import org.villagepoints.award.BatchForm;
+import org.villagepoints.award.PolicyForm;
 import org.villagepoints.common.Sql;
 import org.villagepoints.rating.RateForm;
 import org.villagepoints.rating.RatingRounds;
@@ -52,16 +54,19 @@ class DemoHistory {
   private final Sql sql;
   private final RuleCatalog rules;
   private final AwardBatches batches;
+  private final AwardPolicies policies;
   private final RatingRounds ratings;
   private final ShopCatalog catalog;
   private final StockBook stock;
   private final RedemptionService redemptions;
 
-  DemoHistory(Sql sql, RuleCatalog rules, AwardBatches batches, RatingRounds ratings,
-      ShopCatalog catalog, StockBook stock, RedemptionService redemptions) {
+  DemoHistory(Sql sql, RuleCatalog rules, AwardBatches batches, AwardPolicies policies,
+      RatingRounds ratings, ShopCatalog catalog, StockBook stock,
+      RedemptionService redemptions) {
     this.sql = sql;
     this.rules = rules;
     this.batches = batches;
+    this.policies = policies;
     this.ratings = ratings;
     this.catalog = catalog;
     this.stock = stock;
@@ -82,12 +87,12 @@ class DemoHistory {
     List<RuleResponse> good = catalogue.stream().filter(r -> r.points() > 0).toList();
     List<RuleResponse> bad = catalogue.stream().filter(r -> r.points() < 0).toList();
     List<Long> products = openShop(committee, village);
-    batches.setNoticeDays(committee, village, 0);
+    policies.set(committee, village, new PolicyForm(0, null));
     YearMonth first = YearMonth.now(Sql.ZONE).minusMonths(MONTHS);
     for (int m = 0; m < MONTHS; m++) {
       YearMonth month = first.plusMonths(m);
       if (m == MONTHS - 1) {
-        batches.setNoticeDays(committee, village, 3);
+        policies.set(committee, village, new PolicyForm(3, null));
       }
       meeting(committee, village, month, households, good, bad, random);
       if (month.getMonthValue() % 3 == 0) {

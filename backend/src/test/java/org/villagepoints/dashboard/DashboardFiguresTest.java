@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.award.AwardBatches;
+import org.villagepoints.award.AwardPolicies;
 import org.villagepoints.award.BatchForm;
+import org.villagepoints.award.PolicyForm;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
 import org.villagepoints.household.HouseholdRegister;
@@ -47,6 +49,7 @@ class DashboardFiguresTest extends ApiTest {
   static final List<String> VILLAGES = List.of("lixin", "songlin", "ailin", "hedong");
 
   @Inject AwardBatches batches;
+  @Inject AwardPolicies policies;
   @Inject Corrections corrections;
   @Inject HouseholdRegister register;
   @Inject ShopCatalog catalog;
@@ -64,7 +67,7 @@ class DashboardFiguresTest extends ApiTest {
     for (String slug : VILLAGES) {
       long village = f.village(slug);
       Caller committee = f.committee(slug);
-      batches.setNoticeDays(committee, village, 0);
+      policies.set(committee, village, new PolicyForm(0, null));
       List<Long> households = sql.list("select id from households where village_id = ?"
           + " and status = 'ACTIVE' order by id", rs -> rs.getLong(1), village);
       List<Long> rules = sql.list("select r.id from rules r join rule_versions v"

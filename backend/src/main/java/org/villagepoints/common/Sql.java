@@ -79,6 +79,10 @@ public class Sql {
       Object p = params[i];
       if (p instanceof Instant instant) {
         ps.setTimestamp(i + 1, Timestamp.from(instant));
+      } else if (p instanceof String text && text.indexOf('\u0000') >= 0) {
+        // PostgreSQL text cannot hold NUL; left to the driver it fails the whole request with
+        // a 500. Whatever the field, a NUL character is bad input.
+        throw ApiException.badRequest("INVALID_CHARACTER", "填写的内容含有无法保存的控制字符（NUL），请删除后重试");
       } else {
         ps.setObject(i + 1, p);
       }

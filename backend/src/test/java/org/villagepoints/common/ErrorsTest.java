@@ -90,6 +90,20 @@ class ErrorsTest extends ApiTest {
   }
 
   @Test
+  void nulCharactersAre400AndChangeNothing() {
+    assertProblem(api().get("/api/villages/1/applications?status=%00", committee), 400,
+        "INVALID_CHARACTER");
+    assertProblem(api().get("/api/villages/1/households?q=%E7%8E%8B%00", committee), 400,
+        "INVALID_CHARACTER");
+    assertProblem(api().post("/api/login", Map.of("username", "lixin\u0000", "password", "x"),
+        null), 400, "INVALID_CHARACTER");
+    int before = api().get("/api/villages/1/products", committee).json().size();
+    assertProblem(api().post("/api/villages/1/products", Map.of("name", "香皂\u0000",
+        "pricePoints", 5), committee), 400, "INVALID_CHARACTER");
+    assertThat(api().get("/api/villages/1/products", committee).json().size()).isEqualTo(before);
+  }
+
+  @Test
   void nonJsonBodiesAre415() {
     assertProblem(api().send("POST", "/api/login", "text/plain", "username=a", null), 415,
         "UNSUPPORTED_MEDIA_TYPE");

@@ -165,7 +165,8 @@ public final class HostileRequests {
     boolean secretInBody = SECRETS.stream().anyMatch(s -> row.body().contains("{" + s + "}"));
     Expect expect = switch (attack) {
       case TOKEN -> anonymousRow ? Expect.NOT_SERVER_ERROR : Expect.UNAUTHORIZED;
-      case ROLE -> Expect.FORBIDDEN;
+      // a role the handler (not @Secured) refuses meets the body's validation first
+      case ROLE -> validBody ? Expect.FORBIDDEN : Expect.CLIENT_ERROR;
       case SCOPE -> validBody && !secretInBody ? Expect.FORBIDDEN : Expect.CLIENT_ERROR;
       case PATH -> get ? Expect.NOT_SERVER_ERROR : Expect.CLIENT_ERROR;
       case QUERY -> Expect.NOT_SERVER_ERROR;

@@ -58,7 +58,7 @@ class EndpointSecurityTest extends ApiTest {
       assertThat(res.status()).as(path).isIn(200, 404);
       assertThat(res.body()).as(path).doesNotContain("\"uid\"", "\"beans\"", "\"routes\"");
     }
-    assertThat(api().post("/refresh", "{}", token).status()).isEqualTo(404);
+    assertThat(api().post("/refresh", "{}", token).status()).isIn(404, 405);
   }
 
   private static String[] roles(UriRouteInfo<?, ?> route) {

@@ -42,7 +42,10 @@ public class AuditService {
       Long villageId, Map<String, ?> details) {
     String detailsJson;
     try {
-      detailsJson = json.writeValueAsString(details == null ? Map.of() : details);
+      // jsonb cannot hold an escaped NUL; one the request carried (e.g. trailing, trimmed from
+      // the stored value) is recorded as U+FFFD rather than failing the whole request.
+      detailsJson = json.writeValueAsString(details == null ? Map.of() : details)
+          .replace("\\u0000", "\\uFFFD");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

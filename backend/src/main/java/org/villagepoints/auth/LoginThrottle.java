@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.villagepoints.common.Sql;
 
 /**
  * Counts failed logins per username and per client IP in a sliding window, in PostgreSQL so
@@ -33,6 +34,7 @@ class LoginThrottle {
 
   /** Seconds until the caller may try again, or empty when not blocked. */
   public OptionalLong blockedFor(String username, String ip, Instant now) {
+    Sql.storable(username);
     Timestamp since = Timestamp.from(now.minus(window));
     Instant oldestUser = nthNewestFailure(
         "select attempted_at from login_attempts where username = ? and attempted_at > ?"

@@ -74,11 +74,26 @@ public class Sql {
     return rs.wasNull() ? null : v;
   }
 
+  /**
+   * The text itself, or 400 INVALID_CHARACTER when it holds a NUL: PostgreSQL text cannot,
+   * and left to the driver the whole request would fail with a 500. Code that binds strings
+   * without this class calls it too.
+   */
+  public static String storable(String text) {
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      throw ApiException.badRequest("INVALID_CHARACTER",
+          "填写的内容含有无法保存的控制字符（NUL），请删除后重试");
+    }
+    return text;
+  }
+
   private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       if (p instanceof Instant instant) {
         ps.setTimestamp(i + 1, Timestamp.from(instant));
+      } else if (p instanceof String text) {
+        ps.setString(i + 1, storable(text));
       } else {
         ps.setObject(i + 1, p);
       }

@@ -140,7 +140,7 @@ public class PostingService {
         ps.setLong(3, r.fromAccountId());
         ps.setLong(4, r.toAccountId());
         ps.setLong(5, r.amount());
-        ps.setString(6, r.reason());
+        ps.setString(6, Sql.storable(r.reason()));
         ps.setTimestamp(7, Timestamp.from(LedgerHash.truncate(r.occurredAt())));
         ps.setTimestamp(8, Timestamp.from(recordedAt));
         ps.setObject(9, actor.userId() == 0 ? null : actor.userId());

@@ -90,6 +90,23 @@ class ErrorsTest extends ApiTest {
   }
 
   @Test
+  void nulCharactersAre400AndChangeNothing() {
+    assertProblem(api().get("/api/villages/1/applications?status=%00", committee), 400,
+        "INVALID_CHARACTER");
+    assertProblem(api().post("/api/login", Map.of("username", "li\u0000xin", "password", "x"),
+        null), 400, "INVALID_CHARACTER");
+    int before = api().get("/api/villages/1/products", committee).json().size();
+    assertProblem(api().post("/api/villages/1/products", Map.of("name", "香\u0000皂",
+        "pricePoints", 5), committee), 400, "INVALID_CHARACTER");
+    assertThat(api().get("/api/villages/1/products", committee).json().size()).isEqualTo(before);
+    long balance = api().get("/api/households/1", committee).json().path("balance").asLong();
+    assertProblem(api().post("/api/households/1/adjustments", Map.of("points", 5, "reason",
+        "补\u0000录"), committee), 400, "INVALID_CHARACTER");
+    assertThat(api().get("/api/households/1", committee).json().path("balance").asLong())
+        .isEqualTo(balance);
+  }
+
+  @Test
   void nonJsonBodiesAre415() {
     assertProblem(api().send("POST", "/api/login", "text/plain", "username=a", null), 415,
         "UNSUPPORTED_MEDIA_TYPE");

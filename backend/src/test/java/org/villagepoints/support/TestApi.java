@@ -70,12 +70,18 @@ public final class TestApi {
   }
 
   public Res send(String method, String path, String contentType, String body, String token) {
+    return send(method, path, contentType, body, token, Map.of());
+  }
+
+  public Res send(String method, String path, String contentType, String body, String token,
+      Map<String, String> headers) {
     HttpRequest.Builder b = request(path, token).method(method,
         body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
+    headers.forEach(b::header);
     return send(b);
   }
 

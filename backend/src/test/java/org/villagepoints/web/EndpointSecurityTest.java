@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.villagepoints.support.ApiTest;
+import org.villagepoints.support.TestApi;
 
 /** Every API endpoint declares who may call it; only a known few are open to anyone. */
 @MicronautTest(transactional = false)
@@ -46,6 +47,18 @@ class EndpointSecurityTest extends ApiTest {
         });
     assertThat(undeclared).isEmpty();
     assertThat(anonymous).isEqualTo(new TreeSet<>(ANONYMOUS));
+  }
+
+  @Test
+  void builtInManagementEndpointsAreNotServed() {
+    String token = api().login("lixin-h001", "123456");
+    for (String path : List.of("/beans", "/routes", "/threaddump", "/flyway", "/info",
+        "/token_info")) {
+      TestApi.Res res = api().get(path, token);
+      assertThat(res.status()).as(path).isIn(200, 404);
+      assertThat(res.body()).as(path).doesNotContain("\"uid\"", "\"beans\"", "\"routes\"");
+    }
+    assertThat(api().post("/refresh", "{}", token).status()).isIn(404, 405);
   }
 
   private static String[] roles(UriRouteInfo<?, ?> route) {

@@ -20,6 +20,12 @@ interface Book {
 
   Query query(ExportScope scope);
 
+  /** How many rows {@link #query} will give, for progress bars: by default it counts them. */
+  default Query count(ExportScope scope) {
+    Query rows = query(scope);
+    return new Query("select count(*) from (" + rows.sql() + ") book", rows.params());
+  }
+
   /** SQL with positional parameters (Long, String, LocalDate, OffsetDateTime). */
   record Query(String sql, List<Object> params) {
 

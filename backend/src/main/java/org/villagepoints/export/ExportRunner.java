@@ -51,10 +51,10 @@ class ExportRunner {
     });
   }
 
-  /** How many rows the book will have: a hint for progress bars, counted beforehand. */
+  /** A single number, e.g. how many rows a book will have (a hint for progress bars). */
   @Transactional(readOnly = true)
   long count(Book.Query query) {
-    return jdbc.prepareStatement("select count(*) from (" + query.sql() + ") book", ps -> {
+    return jdbc.prepareStatement(query.sql(), ps -> {
       bind(ps, query.params());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -61,7 +61,7 @@ class Exports {
       SheetWriter.Format format, String asciiPlace) {
     List<Column> columns = book.columns(scope);
     Book.Query query = book.query(scope);
-    long rows = runner.count(query);
+    long rows = runner.count(book.count(scope));
     String month = scope.month().key();
     String title = scope.placeName() + " · " + book.title() + " · " + scope.month().chinese();
     String sheet = book.title() + " " + month;

@@ -155,6 +155,8 @@ class DistrictSummaryTest extends ApiTest {
         "月初积分余额", "本月发放", "本月扣减", "本月兑换", "其他变动", "月末积分余额", "兑换笔数");
     assertThat(percentTo3(xlsx.rows())).containsExactlyElementsOf(expected);
     assertThat(percentTo3(read("csv", month).rows())).containsExactlyElementsOf(expected);
+    assertThat(api().bytes("/api/districts/" + district + "/exports/summary.csv", admin)
+        .header("X-Export-Rows")).isEqualTo(Integer.toString(expected.size()));
     List<String> lixin = expected.stream().filter(r -> r.get(1).equals("立新村")).findFirst()
         .orElseThrow();
     // H001 awarded 15 (H003's award of last month was reversed: it counts there); 95

@@ -24,8 +24,11 @@ export interface RequestOptions {
   auth?: boolean
   /** extra headers, e.g. Idempotency-Key */
   headers?: Record<string, string>
-  /** 'blob' for files (PDF, PNG, templates): sent with Accept *\/* and answered as a Blob */
-  as?: 'json' | 'blob'
+  /**
+   * 'blob' for files (PDF, PNG, templates): sent with Accept *\/* and answered as a Blob;
+   * 'response' for files read as they arrive (download.ts): the unread Response of a success
+   */
+  as?: 'json' | 'blob' | 'response'
 }
 
 let onSessionLost: () => void = () => {}
@@ -47,7 +50,7 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 
 async function send(method: string, url: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: opts.as === 'blob' ? '*/*' : 'application/json, application/problem+json',
+    Accept: opts.as === 'blob' || opts.as === 'response' ? '*/*' : 'application/json, application/problem+json',
     ...opts.headers,
   }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
@@ -122,6 +125,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const res = await withSession(() => send(method, url, opts), opts.auth !== false)
   if (!res.ok) throw await toError(res)
   if (opts.as === 'blob') return (await res.blob()) as T
+  if (opts.as === 'response') return res as T
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T

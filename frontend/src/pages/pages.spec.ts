@@ -66,6 +66,7 @@ const cases: PageCase[] = [
   },
   { path: '/committee/import', role: 'VILLAGE_COMMITTEE', shows: 'CSV' },
   { path: '/committee/cards', role: 'VILLAGE_COMMITTEE', shows: '立新村' },
+  { path: '/committee/exports', role: 'VILLAGE_COMMITTEE', shows: '立新村' },
   { path: '/town', role: 'TOWN_ADMIN', shows: '爱林村' },
   { path: '/town/villages/100', role: 'TOWN_ADMIN', shows: 'LX-002' },
   { path: '/district', role: 'DISTRICT_ADMIN', shows: '城墙街道' },

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '../api/auth'
 import { committeeShopNav, shopRoutes } from './shopRoutes'
 import { committeeEarningChildren, committeeEarningNav, earningRoutes } from './earningRoutes'
+import { committeeExportChildren, committeeExportNav } from './exportRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -61,6 +62,7 @@ export const routes: RouteRecordRaw[] = [
         { to: '/committee/cards', labelKey: 'nav.cards' },
         ...committeeEarningNav,
         ...committeeShopNav,
+        ...committeeExportNav,
       ],
     },
     children: [
@@ -78,6 +80,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'cards.title' },
       },
       ...committeeEarningChildren,
+      ...committeeExportChildren,
     ],
   },
   {

@@ -62,7 +62,7 @@ public class HouseholdQuery {
   }
 
   /** 13812345678 → 138****5678: enough to recognise, not enough to call. */
-  static String mask(String phone) {
+  public static String mask(String phone) {
     if (phone == null) {
       return null;
     }

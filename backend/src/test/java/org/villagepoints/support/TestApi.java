@@ -90,6 +90,47 @@ public final class TestApi {
     return send(request(path, token).header("Accept", "*/*").GET());
   }
 
+  /** A binary answer (a spreadsheet, a PDF) with its headers. */
+  public record Bytes(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public String header(String name) {
+      return new Res(status, headers, "").header(name);
+    }
+
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A file download as a browser asks for it, kept as bytes. */
+  public Bytes bytes(String path, String token) {
+    HttpRequest req = request(path, token).header("Accept", "*/*").GET().build();
+    try {
+      HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A download read as it arrives (for large files), with a longer timeout than other calls.
+   */
+  public HttpResponse<java.io.InputStream> stream(String path, String token) {
+    HttpRequest req = request(path, token).header("Accept", "*/*")
+        .timeout(Duration.ofMinutes(5)).GET().build();
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** A multipart/form-data upload of one file in the field {@code file}. */
   public Res upload(String path, String filename, byte[] content, String token) {
     String boundary = "----vp" + System.nanoTime();

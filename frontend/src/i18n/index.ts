@@ -9,6 +9,8 @@ import registerZhCN from './register.zh-CN'
 import registerEn from './register.en'
 import earningZhCN from './earning.zh-CN'
 import earningEn from './earning.en'
+import standardZhCN from './standard.zh-CN'
+import standardEn from './standard.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -18,8 +20,8 @@ export const LOCALE_STORAGE_KEY = 'vp.locale'
 const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
 
 /** Feature files with top-level sections of their own (ledger, nav, register, roster, cards). */
-const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN }
-const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn }
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...standardZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...standardEn }
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 

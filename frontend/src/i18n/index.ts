@@ -13,6 +13,8 @@ import eventsZhCN from './events.zh-CN'
 import eventsEn from './events.en'
 import exportsZhCN from './exports.zh-CN'
 import exportsEn from './exports.en'
+import standardZhCN from './standard.zh-CN'
+import standardEn from './standard.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -21,9 +23,9 @@ export const LOCALE_STORAGE_KEY = 'vp.locale'
 /** The shop's messages live in their own files and join the `shop` key of each language. */
 const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
 
-/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports). */
-const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN }
-const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn }
+/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports, standard). */
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN, ...standardZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn, ...standardEn }
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 

@@ -3,6 +3,14 @@ import type { Role } from '../api/auth'
 import { committeeShopNav, shopRoutes } from './shopRoutes'
 import { committeeEarningChildren, committeeEarningNav, earningRoutes } from './earningRoutes'
 import { committeeExportChildren, committeeExportNav } from './exportRoutes'
+import {
+  committeeStandardChildren,
+  committeeStandardNav,
+  districtStandardChildren,
+  districtStandardNav,
+  townStandardChildren,
+  townStandardNav,
+} from './standardRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -63,6 +71,7 @@ export const routes: RouteRecordRaw[] = [
         ...committeeEarningNav,
         ...committeeShopNav,
         ...committeeExportNav,
+        ...committeeStandardNav,
       ],
     },
     children: [
@@ -81,24 +90,27 @@ export const routes: RouteRecordRaw[] = [
       },
       ...committeeEarningChildren,
       ...committeeExportChildren,
+      ...committeeStandardChildren,
     ],
   },
   {
     path: '/town',
     component: DeskLayout,
-    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title' },
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [{ to: '/town', labelKey: 'town.villages' }, ...townStandardNav] },
     children: [
       { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
+      ...townStandardChildren,
     ],
   },
   {
     path: '/district',
     component: DeskLayout,
-    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title' },
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [{ to: '/district', labelKey: 'district.title' }, ...districtStandardNav] },
     children: [
       { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
+      ...districtStandardChildren,
     ],
   },
   ...earningRoutes,

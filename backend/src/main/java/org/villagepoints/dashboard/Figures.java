@@ -14,10 +14,10 @@ import org.villagepoints.common.Sql;
  * the clean rate from the village's latest rating round closed by the period's end.
  */
 @Singleton
-class Figures {
+public class Figures {
 
   /** Which villages: one, a town's, or a district's. */
-  enum Scope {
+  public enum Scope {
     VILLAGE("v.id = ?"), TOWN("v.town_id = ?"), DISTRICT("v.district_id = ?");
 
     final String where;
@@ -33,7 +33,7 @@ class Figures {
     this.sql = sql;
   }
 
-  List<VillageFigures> villages(Scope scope, long id, Period period) {
+  public List<VillageFigures> villages(Scope scope, long id, Period period) {
     String participants = period.standard() ? """
         select village_id, households n from village_participation
         where period_kind = (select pkind from params) and period_start = (select f from params)

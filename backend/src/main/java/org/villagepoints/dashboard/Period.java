@@ -19,7 +19,7 @@ public record Period(LocalDate from, LocalDate to, String kind) {
   static final int MAX_MONTHS = 120;
 
   /** Parses {@code from}/{@code to}; both missing means the current month. */
-  static Period parse(@Nullable String from, @Nullable String to) {
+  public static Period parse(@Nullable String from, @Nullable String to) {
     YearMonth now = YearMonth.now(Sql.ZONE);
     YearMonth first = from == null || from.isBlank() ? (to == null || to.isBlank() ? now
         : month(to, "to")) : month(from, "from");

@@ -21,6 +21,8 @@ import org.villagepoints.household.NewHousehold.NewMember;
 import org.villagepoints.ledger.ExpiryService;
 import org.villagepoints.region.RegionAdmin;
 import org.villagepoints.rules.RuleCatalog;
+import org.villagepoints.standard.Checklist;
+import org.villagepoints.standard.Sampling;
 
 /**
  * Loads the demo district through the same services the product uses. Every step finds
@@ -43,10 +45,14 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
   private final RuleCatalog rules;
   private final DemoHistory history;
   private final boolean withHistory;
+  private final Checklist checklist;
+  private final Sampling sampling;
 
   DemoSeeder(RegionAdmin regions, HouseholdRegistry households, UserAdmin users, Sql sql,
-      RuleCatalog rules, DemoHistory history,
+      RuleCatalog rules, DemoHistory history, Checklist checklist, Sampling sampling,
       @Value("${vp.demo-history:true}") boolean withHistory) {
+    this.checklist = checklist;
+    this.sampling = sampling;
     this.history = history;
     this.withHistory = withHistory;
     this.regions = regions;
@@ -70,6 +76,8 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
     users.createHashed("district", staffHash, "江源区管理员", Role.DISTRICT_ADMIN,
         Scope.district(district));
     seedRuleTemplate(district);
+    checklist.seedExamples(ExpiryService.SYSTEM, district);
+    List<Long> named = new ArrayList<>();
     int villageNo = 0;
     for (DemoPlaces.Town t : DemoPlaces.TOWNS) {
       long town = regions.town(district, t.name());
@@ -77,11 +85,15 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
           Scope.town(town));
       for (DemoPlaces.Village v : t.villages()) {
         long village = seedVillage(town, v, new Random(1000L + villageNo++), staffHash, pinHash);
+        if (!v.name().contains("示例")) {
+          named.add(village);
+        }
         if (withHistory) {
           history.write(village, v.slug(), new Random(2000L + villageNo));
         }
       }
     }
+    sampling.seedDemonstration(district, java.time.Year.now(Sql.ZONE).getValue(), named);
     LOG.info("Demo data ready: {} villages", villageNo);
   }
 

@@ -30,6 +30,14 @@ const browser = await chromium.launch({
   ],
 })
 
+// A freshly started server (JIT, first reads of the built assets) can take longer for its first
+// page than a journey's 10-s step on a busy machine: load it once, outside any journey.
+{
+  const warm = await browser.newContext()
+  await (await warm.newPage()).goto(`${baseUrl}/login`, { timeout: 120_000 }).catch((err) => console.log(`warm-up: ${err.message}`))
+  await warm.close()
+}
+
 let passed = 0
 let failed = 0
 for (const file of files) {

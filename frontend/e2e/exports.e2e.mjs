@@ -6,7 +6,8 @@ import { assert, loginAndLand } from './lib.mjs'
 // header for CSV, saved under the Chinese name the server gave.
 
 async function downloadBy(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)])
+  // building a workbook can take longer than a click
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(selector)])
   const bytes = await readFile(await download.path())
   return { name: download.suggestedFilename(), bytes }
 }

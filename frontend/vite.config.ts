@@ -21,7 +21,7 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/testing/setup.ts'],
     // the first mount of a desk page transforms much of Element Plus
-    testTimeout: 20000,
+    testTimeout: 60000, // first mounts of the biggest desk pages took 20 s on a loaded 2-core machine
     // the kits' per-component style modules import .css files, which only Vite can load
     server: { deps: { inline: ['element-plus', 'vant'] } },
   },

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.awt.Color;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.villagepoints.common.Sql;
 import org.villagepoints.support.ApiTest;
 import org.villagepoints.support.Fixture;
+import org.villagepoints.support.TestApi;
 import org.villagepoints.support.TestApi.Res;
 import org.villagepoints.support.TestImages;
 
@@ -96,12 +96,11 @@ class DonationVoucherTest extends ApiTest {
     });
     assertThat(reported).isEqualTo(urls);
 
-    HttpResponse<byte[]> got = api().bytes(urls.get(1), api().login("zhengcha", "demo123"));
-    assertThat(got.statusCode()).isEqualTo(200);
+    TestApi.Bytes got = api().bytes(urls.get(1), api().login("zhengcha", "demo123"));
+    assertThat(got.status()).isEqualTo(200);
     assertThat(got.body()).isEqualTo(certificate);
-    assertThat(got.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(got.headers().firstValue("Cache-Control"))
-        .hasValue("private, max-age=31536000, immutable");
+    assertThat(got.header("Content-Type")).isEqualTo("image/png");
+    assertThat(got.header("Cache-Control")).isEqualTo("private, max-age=31536000, immutable");
   }
 
   @Test
@@ -137,9 +136,9 @@ class DonationVoucherTest extends ApiTest {
     String url = attach(donation, TestImages.png(Color.ORANGE), shop).json().path("url").asText();
     String otherShop = api().login("ailin-shop", "demo123");
     assertThat(attach(donation, TestImages.png(Color.GRAY), otherShop).status()).isEqualTo(403);
-    assertThat(api().bytes(url, otherShop).statusCode()).isEqualTo(403);
+    assertThat(api().bytes(url, otherShop).status()).isEqualTo(403);
     assertThat(api().send("DELETE", url, null, null, otherShop).status()).isEqualTo(403);
-    assertThat(api().bytes(url, api().login("songlin-h001", "123456")).statusCode())
+    assertThat(api().bytes(url, api().login("songlin-h001", "123456")).status())
         .isEqualTo(403);
     assertThat(api().get("/api/villages/" + village + "/donations", otherShop).status())
         .isEqualTo(403);
@@ -153,7 +152,7 @@ class DonationVoucherTest extends ApiTest {
     long donation = donation("示例帮扶单位戊", "DONATION");
     String url = attach(donation, TestImages.png(Color.CYAN), shop).json().path("url").asText();
     assertThat(api().send("DELETE", url, null, null, shop).status()).isEqualTo(204);
-    assertThat(api().bytes(url, shop).statusCode()).isEqualTo(404);
+    assertThat(api().bytes(url, shop).status()).isEqualTo(404);
     assertThat(record(donation).path("vouchers").size()).isZero();
     assertThat(sql.number("select count(*) from audit_events where action ="
         + " 'DONATION_VOUCHER_REMOVED' and target_id = ?", String.valueOf(donation))).isEqualTo(1);

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.award.AwardBatches;
+import org.villagepoints.award.AwardPolicies;
+import org.villagepoints.award.PolicyForm;
 import org.villagepoints.award.BatchForm;
 import org.villagepoints.common.Sql;
 import org.villagepoints.support.ApiTest;
@@ -35,6 +37,7 @@ class StandardApiTest extends ApiTest {
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I'};
 
   @Inject AwardBatches batches;
+  @Inject AwardPolicies policies;
   @Inject Sql sql;
 
   private String district;
@@ -45,7 +48,7 @@ class StandardApiTest extends ApiTest {
     Fixture f = new Fixture(sql);
     long village = f.village("lixin");
     Caller committee = f.committee("lixin");
-    batches.setNoticeDays(committee, village, 0);
+    policies.set(committee, village, new PolicyForm(0, null));
     List<Long> households = sql.list("select id from households where village_id = ?"
         + " and status = 'ACTIVE' order by id", rs -> rs.getLong(1), village);
     long rule = sql.number("select r.id from rules r join rule_versions v on v.id ="

@@ -136,7 +136,7 @@ class AuthorizationMatrixTest extends ApiTest {
         boolean ok = allow ? res.status() != 401 && res.status() != 403 && res.status() < 500
             : res.status() == denied;
         if (!ok) {
-          mismatches.add(caller + " on " + targetName + ": expected "
+          mismatches.add(caller + " on " + targetName + " (" + fill(row.path(), target) + "): expected "
               + (allow ? "allowed" : Integer.toString(denied)) + ", got " + res.status() + " "
               + abbreviate(res.body()));
         }
@@ -164,7 +164,8 @@ class AuthorizationMatrixTest extends ApiTest {
     if (names.stream().anyMatch(Set.of("household", "application", "payload", "qrToken")::contains)) {
       return "household";
     }
-    if (names.stream().anyMatch(Set.of("district", "templateRule")::contains)) {
+    if (names.stream().anyMatch(Set.of("district", "templateRule", "standardItem", "rankingRound",
+        "sample")::contains)) {
       return "district";
     }
     return names.isEmpty() ? "none" : "village";

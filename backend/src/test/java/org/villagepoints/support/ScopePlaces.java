@@ -3,6 +3,7 @@ package org.villagepoints.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import org.villagepoints.support.TestApi.Res;
 /**
  * The places an authorization test acts on, each holding one record of every kind, made
  * through the real API by the place's own committee: 立新村 (home, 正岔街道), 松林示例村 (same
- * town), 爱林村 (another town) and 测试村 in a second district created here. A target is a
+ * town), 爱林村 (another town) and 测试村 in a second district created here (with the district's own checklist item, ranking round and
+ * sample). A target is a
  * place seen through one household: in 立新村 the villager's own household (H001, group 1),
  * another household of group 1 and one of group 2.
  */
@@ -48,14 +50,16 @@ public final class ScopePlaces {
     long group2 = api.get("/api/villages/" + lixin + "/groups", districtToken).json().get(1)
         .path("id").asLong();
     Map<String, String> lixinPlace = place("lixin", lixin, home, homeTemplateRule,
-        List.of("H001", "H002", code(lixin, group2)));
+        districtToken, List.of("H001", "H002", code(lixin, group2)));
     targets.put("own", target("own", lixinPlace, 0));
     targets.put("sameGroup", target("sameGroup", lixinPlace, 1));
     targets.put("otherGroup", target("otherGroup", lixinPlace, 2));
     targets.put("sameTown", target("sameTown",
-        place("songlin", villages.get("songlin"), home, homeTemplateRule, List.of("H001")), 0));
+        place("songlin", villages.get("songlin"), home, homeTemplateRule, districtToken,
+            List.of("H001")), 0));
     targets.put("otherTown", target("otherTown",
-        place("ailin", villages.get("ailin"), home, homeTemplateRule, List.of("H001")), 0));
+        place("ailin", villages.get("ailin"), home, homeTemplateRule, districtToken,
+            List.of("H001")), 0));
     targets.put("otherDistrict", target("otherDistrict", outer(regions, users, households), 0));
   }
 
@@ -101,7 +105,7 @@ public final class ScopePlaces {
         + "/rule-template", rule(), admin), 201).path("id").asLong());
     String committee = api.login("authcun-committee", "demo123");
     ok(api.post("/api/villages/" + village + "/rules", rule(), committee), 201);
-    return place("authcun", village, district, templateRule, List.of("H001"));
+    return place("authcun", village, district, templateRule, admin, List.of("H001"));
   }
 
   private static Map<String, Object> rule() {
@@ -110,7 +114,7 @@ public final class ScopePlaces {
 
   /** Makes one record of every kind in the village, as its committee would. */
   private Map<String, String> place(String slug, long village, long district,
-      String templateRule, List<String> householdCodes) {
+      String templateRule, String districtAdmin, List<String> householdCodes) {
     String c = api.login(slug + "-committee", "demo123");
     String v = "/api/villages/" + village;
     Map<String, String> p = new HashMap<>();
@@ -129,9 +133,12 @@ public final class ScopePlaces {
     String product = id(ok(post(v + "/products", Map.of("name", "授权矩阵商品", "pricePoints", 1),
         c), 201));
     p.put("product", product);
-    ok(post(v + "/donations", Map.of("kind", "DONATION", "donorName", "测试", "donorType",
-        "PERSON", "occurredOn", LocalDate.now().toString(), "items",
-        List.of(Map.of("productId", Long.parseLong(product), "quantity", 1000))), c), 201);
+    String donation = id(ok(post(v + "/donations", Map.of("kind", "DONATION", "donorName", "测试",
+        "donorType", "PERSON", "occurredOn", LocalDate.now().toString(), "items",
+        List.of(Map.of("productId", Long.parseLong(product), "quantity", 1000))), c), 201));
+    p.put("donation", donation);
+    p.put("voucher", id(ok(api.upload("/api/donations/" + donation + "/vouchers", "v.png",
+        TestImages.png(Color.BLUE), c), 201)));
     for (int i = 0; i < householdCodes.size(); i++) {
       JsonNode h = ok(api.get(v + "/households?q=" + householdCodes.get(i), c), 200)
           .path("items").get(0);
@@ -168,7 +175,32 @@ public final class ScopePlaces {
     p.put("round", id(ok(api.post(v + "/rating-rounds", Map.of("name", "授权测试",
         "periodStart", LocalDate.now().minusDays(30).toString(), "periodEnd",
         LocalDate.now().toString()), c), 201)));
+    p.put("town", ok(api.get("/api/me", c), 200).path("townId").asText());
+    p.put("book", "ledger");
+    standard(p, district, districtAdmin, c);
     return p;
+  }
+
+  /** The district's records (checklist item, ranking round, sample) and the village's self-check. */
+  private void standard(Map<String, String> p, long district, String admin, String committee) {
+    String d = "/api/districts/" + district;
+    int year = LocalDate.now().getYear();
+    p.put("standardItem", id(ok(api.post(d + "/standard-items", Map.of("kind", "YOU",
+        "position", 99, "title", "授权测试条目", "weight", 5), admin), 201)));
+    p.put("rankingRound", id(ok(api.post(d + "/ranking-rounds", Map.of("name", "授权测试",
+        "fromMonth", year + "-01", "toMonth", year + "-12", "weights", Map.of("selfCheck", 1,
+            "participation", 1, "cleanHousehold", 1, "pointsPerHousehold", 1, "inspection", 0)),
+        admin), 201).path("round")));
+    ok(api.send("PUT", d + "/demonstration-villages?year=" + year, "application/json",
+        "{\"villageIds\":[" + p.get("village") + "]}", admin), 200);
+    p.put("sample", id(ok(api.post(d + "/samples", Map.of("year", year), admin), 201)));
+    JsonNode check = ok(api.post("/api/villages/" + p.get("village") + "/self-checks",
+        Map.of("year", year), committee), 200);
+    p.put("selfCheck", id(check));
+    String answer = id(check.path("answers").get(0));
+    p.put("answer", answer);
+    p.put("selfCheckPhoto", id(ok(api.upload("/api/self-checks/" + id(check) + "/answers/"
+        + answer + "/photos", "e.png", TestImages.png(Color.GREEN), committee), 201)));
   }
 
   /** The place seen through its n-th household. */

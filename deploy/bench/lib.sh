@@ -1,7 +1,8 @@
 # Shared parts of the benchmark scripts in this directory (source it; bash only): logging,
-# a free loopback port, starting the service jar on a throwaway embedded PostgreSQL and
-# stopping both on exit, psql against that PostgreSQL, waiting for a quiet machine, wrk.
-# Needs before sourcing: BENCH_NAME (for messages and the temporary directory).
+# a free loopback port, starting the service jar on a throwaway embedded PostgreSQL, or on a
+# PostgreSQL server from Debian's package (start_pg, or BENCH_PGPORT/BENCH_PGDIR given by
+# bench.sh), stopping everything on exit, psql against that PostgreSQL, waiting for a quiet
+# machine, wrk. Needs before sourcing: BENCH_NAME (for messages and the temporary directory).
 # shellcheck shell=bash
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -54,6 +55,7 @@ bench_cleanup() {
   set +e
   trap - ERR
   stop_service
+  stop_pg
   rm -rf "$TMP"
   exit "$rc"
 }
@@ -70,29 +72,90 @@ free_port() {
   die "no free port"
 }
 
+# ---- PostgreSQL from Debian's package (instead of the service's embedded one) ----
+PG_BIN=${PG_BIN:-$(find /usr/lib/postgresql -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -1)}
+PGDB=postgres # the database the service and psql use (embedded: postgres)
+OWN_PG=""
+as_postgres() { # PostgreSQL refuses to run as root
+  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+# start_pg: initdb and start a throwaway server on a free loopback port, data in $TMP/pg
+# (durable defaults: fsync and synchronous_commit on); sets BENCH_PGPORT and BENCH_PGDIR.
+start_pg() {
+  if [[ -z $PG_BIN || ! -x $PG_BIN/pg_ctl ]]; then
+    [[ $(id -u) == 0 ]] || die "PostgreSQL server binaries missing: apt-get install -y postgresql"
+    log "installing PostgreSQL (Debian package)"
+    apt-get install -y -qq postgresql >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null; }
+    PG_BIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin | sort -V | tail -1)
+  fi
+  BENCH_PGDIR=$TMP/pg
+  mkdir -p "$BENCH_PGDIR"
+  if [[ $(id -u) == 0 ]]; then chmod 755 "$TMP"; chown postgres: "$BENCH_PGDIR"; fi
+  as_postgres "$PG_BIN/initdb" -D "$BENCH_PGDIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+    >"$TMP/initdb.log" 2>&1 || { cat "$TMP/initdb.log" >&2; die "initdb failed"; }
+  BENCH_PGPORT=$(free_port)
+  as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDIR" -l "$BENCH_PGDIR/server.log" -w -t 60 \
+    -o "-p $BENCH_PGPORT -k $BENCH_PGDIR -c listen_addresses=$HOST -c max_connections=200 -c shared_buffers=512MB" \
+    start >/dev/null || { tail -20 "$BENCH_PGDIR/server.log" >&2; die "PostgreSQL did not start"; }
+  OWN_PG=1
+  export BENCH_PGPORT BENCH_PGDIR
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (Debian package) on $HOST:$BENCH_PGPORT"
+}
+stop_pg() {
+  [[ -n $OWN_PG ]] || return 0
+  as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDIR" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+  OWN_PG=""
+}
+# On a Debian server the service gets database $PGDB (created fresh) through these settings.
+external_pg_env() {
+  echo "DATASOURCES_DEFAULT_URL=jdbc:postgresql://$HOST:$BENCH_PGPORT/$PGDB" \
+    DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=
+}
+if [[ -n ${BENCH_PGPORT:-} ]]; then
+  PGDB=${BENCH_NAME//-/_}
+  PGPORT=$BENCH_PGPORT
+fi
+
 # start_service VAR=value... : the jar on $HOST:$PORT with its data in $DATA; sets
-# SVC_PID, PM_PID (the embedded postmaster) and PGPORT.
+# SVC_PID, PM_PID (the postmaster), PGPORT and STARTUP_S (seconds from exec to /health).
+# With BENCH_PGPORT: on database $PGDB of that server (created when missing).
 start_service() {
   [[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
   PORT=${PORT:-$(free_port)}
-  log "starting the service on $HOST:$PORT (data in $DATA)"
+  local db_env=() t0 i
+  if [[ -n ${BENCH_PGPORT:-} ]]; then
+    [[ $(q -d postgres -c "select count(*) from pg_database where datname = '$PGDB'") == 1 ]] \
+      || q -d postgres -c "create database $PGDB"
+    read -ra db_env <<<"$(external_pg_env)"
+  fi
+  log "starting the service on $HOST:$PORT (data in $DATA${BENCH_PGPORT:+, database $PGDB on $HOST:$BENCH_PGPORT})"
+  t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  env "$@" VP_DATA_DIR="$DATA" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT="$PORT" \
-    java $JAVA_OPTS -jar "$JAR" >>"$TMP/service.log" 2>&1 &
+  env "$@" "${db_env[@]}" VP_DATA_DIR="$DATA" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT="$PORT" \
+    java $JAVA_OPTS -cp "$JAR${EXTRA_CP:+:$EXTRA_CP}" org.villagepoints.Application \
+    >>"$TMP/service.log" 2>&1 &
   SVC_PID=$!
-  local i
-  for i in $(seq 1 180); do
+  for i in $(seq 1 900); do
     curl -sf -o /dev/null "http://$HOST:$PORT/health" && break
     kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$TMP/service.log" >&2; die "the service died"; }
-    [[ $i == 180 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 180 s"; }
-    sleep 1
+    [[ $i == 900 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 180 s"; }
+    sleep 0.2
   done
-  PM_PID=$(sed -n 1p "$DATA/postgres/postmaster.pid")
-  PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
-  log "service up; embedded PostgreSQL on $HOST:$PGPORT"
+  STARTUP_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+  if [[ -n ${BENCH_PGPORT:-} ]]; then
+    PM_PID=$(sed -n 1p "$BENCH_PGDIR/postmaster.pid")
+  else
+    PM_PID=$(sed -n 1p "$DATA/postgres/postmaster.pid")
+    PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+  fi
+  log "service up in ${STARTUP_S}s; PostgreSQL on $HOST:$PGPORT"
 }
 
-q() { PGCONNECT_TIMEOUT=10 psql -h $HOST -p "$PGPORT" -U postgres -d postgres -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+# rss_mb PID -> "current peak" resident memory in MB (peak = VmHWM since the process began)
+rss_mb() { awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END {printf "%.0f %.0f", r/1024, h/1024}' "/proc/$1/status"; }
+
+q() { PGCONNECT_TIMEOUT=10 psql -h $HOST -p "$PGPORT" -U postgres -d "$PGDB" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 # login USER PASSWORD -> access token (never a failed login: the throttle counts failures)
 login() {

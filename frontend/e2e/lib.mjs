@@ -92,3 +92,13 @@ export async function adjustInDrawer(page, points, reason) {
   await page.click('[data-test="adjust-close"]')
   return { before, after }
 }
+
+/** GETs an API path from inside the page with the session's stored access token (as the app does). */
+export async function apiInPage(page, path) {
+  const { status, body } = await page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Authorization: `Bearer ${localStorage.getItem('vp.accessToken')}` } })
+    return { status: res.status, body: await res.json() }
+  }, path)
+  assert.equal(status, 200, `GET ${path}: ${status} ${JSON.stringify(body)}`)
+  return body
+}

@@ -9,6 +9,8 @@ import registerZhCN from './register.zh-CN'
 import registerEn from './register.en'
 import earningZhCN from './earning.zh-CN'
 import earningEn from './earning.en'
+import dashboardZhCN from './dashboard.zh-CN'
+import dashboardEn from './dashboard.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -17,9 +19,9 @@ export const LOCALE_STORAGE_KEY = 'vp.locale'
 /** The shop's messages live in their own files and join the `shop` key of each language. */
 const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
 
-/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards). */
-const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN }
-const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn }
+/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, dashboard). */
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...dashboardZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...dashboardEn }
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 

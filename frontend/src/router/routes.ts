@@ -2,6 +2,15 @@ import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '../api/auth'
 import { committeeShopNav, shopRoutes } from './shopRoutes'
 import { committeeEarningChildren, committeeEarningNav, earningRoutes } from './earningRoutes'
+import {
+  committeeDashboardChildren,
+  committeeDashboardNav,
+  dashboardRoutes,
+  districtDashboardChildren,
+  districtNav,
+  townDashboardChildren,
+  townNav,
+} from './dashboardRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,6 +66,7 @@ export const routes: RouteRecordRaw[] = [
       titleKey: 'committee.title',
       nav: [
         { to: '/committee', labelKey: 'nav.register' },
+        ...committeeDashboardNav,
         { to: '/committee/import', labelKey: 'nav.import' },
         { to: '/committee/cards', labelKey: 'nav.cards' },
         ...committeeEarningNav,
@@ -78,27 +88,31 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'cards.title' },
       },
       ...committeeEarningChildren,
+      ...committeeDashboardChildren,
     ],
   },
   {
     path: '/town',
     component: DeskLayout,
-    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title' },
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: townNav },
     children: [
       { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
+      ...townDashboardChildren,
     ],
   },
   {
     path: '/district',
     component: DeskLayout,
-    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title' },
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: districtNav },
     children: [
       { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
+      ...districtDashboardChildren,
     ],
   },
   ...earningRoutes,
+  ...dashboardRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -123,7 +123,7 @@ const dashboardEn: typeof dashboardZhCN = {
     },
     ranking: {
       title: 'Villages ranked',
-      note: 'Click a column title to sort by it; click a row to open that village',
+      note: 'Highest participation first (then points per household); click a column title to sort by it, a row to open that village',
       rank: 'Rank',
       village: 'Village',
       town: 'Town',

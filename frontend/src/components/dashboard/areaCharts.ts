@@ -18,12 +18,13 @@ export function byParticipation(villages: VillageFigures[]): VillageFigures[] {
   )
 }
 
-export function participationBars(villages: VillageFigures[], t: Translate, look: ChartLook = {}, limit = CHART_VILLAGES) {
+/** Participation per village, highest first: sideways on the desk, upright (names slanted) on the big screen. */
+export function participationBars(villages: VillageFigures[], t: Translate, look: ChartLook = {}, limit = CHART_VILLAGES, upright = false) {
   const top = byParticipation(villages).slice(0, limit)
   return barOption(
     top.map((v) => v.villageName),
     [{ name: t('dashboard.chart.participation'), data: top.map((v) => percentValue(v.participationRate)) }],
-    { percent: true, horizontal: true, look },
+    { percent: true, horizontal: !upright, rotate: upright && top.length > 8 ? 30 : 0, look },
   )
 }
 

@@ -34,20 +34,21 @@ function common(series: ChartSeries[], look: ChartLook): ChartOption {
 export function barOption(
   categories: string[],
   series: ChartSeries[],
-  opts: { percent?: boolean; horizontal?: boolean; look?: ChartLook } = {},
+  opts: { percent?: boolean; horizontal?: boolean; rotate?: number; look?: ChartLook } = {},
 ): ChartOption {
   const look = opts.look ?? {}
   const fontSize = look.fontSize ?? 12
   const valueAxis = {
     type: 'value' as const,
     max: opts.percent ? 100 : undefined,
+    minInterval: 1,
     axisLabel: { fontSize, formatter: opts.percent ? '{value}%' : '{value}' },
   }
   const categoryAxis = {
     type: 'category' as const,
     data: categories,
     inverse: opts.horizontal,
-    axisLabel: { fontSize, interval: 0, hideOverlap: !opts.horizontal },
+    axisLabel: { fontSize, interval: 0, rotate: opts.rotate ?? 0, hideOverlap: !opts.horizontal && !opts.rotate },
   }
   return {
     ...common(series, look),

@@ -12,6 +12,8 @@ export interface StatItem {
   /** a second line: e.g. how many households took part */
   detail?: string
   minor?: boolean
+  /** the value is words (本期未评比), written smaller than a number */
+  text?: boolean
 }
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -52,6 +54,7 @@ export function coreStats(f: CoreFigures, t: Translate, locale: string, cleanDet
       value: f.cleanHouseholdRate === null ? t('dashboard.stat.notRated') : formatPercent(f.cleanHouseholdRate),
       note: t('dashboard.note.clean'),
       detail: cleanDetail,
+      text: f.cleanHouseholdRate === null,
     },
   ]
 }

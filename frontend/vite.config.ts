@@ -24,8 +24,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/testing/setup.ts'],
-    // the first mount of a desk page transforms much of Element Plus
-    testTimeout: 20000,
+    // the first mount of a desk page transforms much of Element Plus: 20-70 s when the 2 cores
+    // are shared with other builds (measured), a few seconds otherwise
+    testTimeout: 90000,
     // the kits' per-component style modules import .css files, which only Vite can load
     server: { deps: { inline: ['element-plus', 'vant'] } },
   },

@@ -126,3 +126,13 @@ export function watchConsole(page, allowed = []) {
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`))
   return () => assert.deepEqual(errors, [], 'console errors on the second browser\'s page')
 }
+
+/** GETs an API path from inside the page with the session's stored access token (as the app does). */
+export async function apiInPage(page, path) {
+  const { status, body } = await page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Authorization: `Bearer ${localStorage.getItem('vp.accessToken')}` } })
+    return { status: res.status, body: await res.json() }
+  }, path)
+  assert.equal(status, 200, `GET ${path}: ${status} ${JSON.stringify(body)}`)
+  return body
+}

@@ -11,6 +11,15 @@ import {
   townStandardChildren,
   townStandardNav,
 } from './standardRoutes'
+import {
+  committeeDashboardChildren,
+  committeeDashboardNav,
+  dashboardRoutes,
+  districtDashboardChildren,
+  districtNav,
+  townDashboardChildren,
+  townNav,
+} from './dashboardRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -66,6 +75,7 @@ export const routes: RouteRecordRaw[] = [
       titleKey: 'committee.title',
       nav: [
         { to: '/committee', labelKey: 'nav.register' },
+        ...committeeDashboardNav,
         { to: '/committee/import', labelKey: 'nav.import' },
         { to: '/committee/cards', labelKey: 'nav.cards' },
         ...committeeEarningNav,
@@ -91,29 +101,33 @@ export const routes: RouteRecordRaw[] = [
       ...committeeEarningChildren,
       ...committeeExportChildren,
       ...committeeStandardChildren,
+      ...committeeDashboardChildren,
     ],
   },
   {
     path: '/town',
     component: DeskLayout,
-    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [{ to: '/town', labelKey: 'town.villages' }, ...townStandardNav] },
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [...townNav, ...townStandardNav] },
     children: [
       { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
       ...townStandardChildren,
+      ...townDashboardChildren,
     ],
   },
   {
     path: '/district',
     component: DeskLayout,
-    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [{ to: '/district', labelKey: 'district.title' }, ...districtStandardNav] },
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [...districtNav, ...districtStandardNav] },
     children: [
       { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
       ...districtStandardChildren,
+      ...districtDashboardChildren,
     ],
   },
   ...earningRoutes,
+  ...dashboardRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

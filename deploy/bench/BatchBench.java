@@ -32,8 +32,9 @@ public class BatchBench {
     int pgPort = Integer.parseInt(args[0]);
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int timed = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    String database = args.length > 3 ? args[3] : "postgres";
     Map<String, Object> props = new HashMap<>();
-    props.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres");
+    props.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database);
     props.put("datasources.default.username", "postgres");
     props.put("datasources.default.password", "");
     props.put("vp.jwt-secret", "bench-only-secret-0123456789-abcdefghijklmnop");

@@ -39,7 +39,8 @@ if [[ ! -f $DATA/bench-password ]]; then
   # The district's administrator (its password is only for this dataset).
   PASSWORD="bench-$(shuf -i 100000-999999 -n 1)"
   log "creating $DISTRICT and its administrator"
-  VP_ADMIN_PASSWORD=$PASSWORD VP_DATA_DIR="$DATA" \
+  read -ra DB_ENV <<<"$(service_db_env)"
+  env "${DB_ENV[@]}" VP_ADMIN_PASSWORD="$PASSWORD" VP_DATA_DIR="$DATA" \
     java $JAVA_OPTS -jar "$JAR" create-admin --username "$ADMIN" --district "$DISTRICT" \
     >>"$TMP/service.log" 2>&1 || { tail -20 "$TMP/service.log" >&2; die "create-admin failed"; }
   start_service VP_DEMO=false
@@ -76,7 +77,6 @@ run_wrk() { # label url -> WRK_RESULT line
   out=$(wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --timeout 10s -s "$BENCH/dashboard.lua" "$2" 2>&1)
   grep '^WRK_RESULT' <<<"$out" || die "wrk gave no result for $1: $out"
 }
-field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
 DURL="http://$HOST:$PORT/api/districts/$DID/dashboard?from=$YEAR_FROM&to=$YEAR_TO"
 VURL="http://$HOST:$PORT/api/villages/$VID/dashboard?from=$YEAR_FROM&to=$YEAR_TO"
 curl -sf -H "Authorization: Bearer $TOKEN" "$DURL" >"$TMP/district.json" || die "district dashboard failed"

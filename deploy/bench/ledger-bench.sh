@@ -15,156 +15,28 @@
 # Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
 # temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
 set -eEuo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH="$ROOT/deploy/bench"
-JAR=${JAR:-backend/target/backend-0.1.0-SNAPSHOT.jar}
-[[ $JAR == /* ]] || JAR="$ROOT/$JAR"
+BENCH_NAME=ledger-bench
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION=${DURATION:-15}
 LEVELS=${LEVELS:-"1 8 32"}
 WARMUP=${WARMUP:-20}
 BATCH_WARMUP=${BATCH_WARMUP:-5}
 BATCH_TIMED=${BATCH_TIMED:-10}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError"}
-EXTRA_CP=${EXTRA_CP:-}
-HOST=127.0.0.1
-
-die() { echo "ledger-bench: $*" >&2; exit 1; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-[[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
-for tool in java curl psql awk sort unzip pgrep getconf shuf; do
-  command -v "$tool" >/dev/null || die "$tool is missing"
-done
-PGBENCH=$(command -v pgbench || true)
-[[ -n $PGBENCH ]] || PGBENCH=/usr/lib/postgresql/15/bin/pgbench
-[[ -x $PGBENCH ]] || die "pgbench is missing (Debian package postgresql-contrib or postgresql-client)"
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "installing wrk (Debian package)"
-    apt-get install -y -qq wrk >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
-  fi
-  command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
-fi
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
-SVC_PID=""
-cleanup() {
-  local rc=$?
-  set +e
-  trap - ERR
-  local pidfile="$TMP/data/postgres/postmaster.pid"
-  if [[ -n $SVC_PID ]] && kill -0 "$SVC_PID" 2>/dev/null; then
-    kill -TERM "$SVC_PID" 2>/dev/null # its shutdown hooks stop the embedded PostgreSQL
-    # Jars before 1eb12a0 hang in their shutdown hooks (Application's hook and Micronaut's
-    # deadlocked); once PostgreSQL is down, nothing is lost by killing the JVM.
-    local waited=0
-    while kill -0 "$SVC_PID" 2>/dev/null && [[ $waited -lt 30 ]]; do
-      if [[ ! -f $pidfile ]] && [[ $waited -ge 3 ]]; then
-        echo "ledger-bench: the service did not exit after SIGTERM (shutdown hooks hung);" \
-          "its database is down, killing it" >&2
-        break
-      fi
-      sleep 1; waited=$((waited + 1))
-    done
-    kill -0 "$SVC_PID" 2>/dev/null && kill -KILL "$SVC_PID" 2>/dev/null
-  fi
-  if [[ -f $pidfile ]]; then # the service died without stopping its database
-    local pm
-    pm=$(head -1 "$pidfile")
-    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then
-      kill -INT "$pm" 2>/dev/null
-      for _ in $(seq 1 20); do kill -0 "$pm" 2>/dev/null || break; sleep 0.5; done
-      kill -KILL "$pm" 2>/dev/null
-    fi
-  fi
-  rm -rf "$TMP"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-trap 'echo "ledger-bench: command failed at line $LINENO" >&2' ERR
+need_tools java curl psql awk sort unzip pgrep getconf shuf
+need_pgbench
+need_wrk
 
 JACKSON_NOTE=""
 CP="$JAR${EXTRA_CP:+:$EXTRA_CP}"
 
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(shuf -i 20000-40000 -n 1)
-    if ! (exec 3<>"/dev/tcp/$HOST/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  die "no free port"
-}
-
-# ---- CPU accounting from /proc (clock ticks) ----
-TICK=$(getconf CLK_TCK)
-proc_ticks() { # utime+stime(+cutime+cstime when $2=all) of one pid, 0 when gone
-  local f
-  f=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
-  # shellcheck disable=SC2086
-  set -- $f "$2"
-  if [[ ${!#} == all ]]; then echo $((${12} + ${13} + ${14} + ${15})); else echo $((${12} + ${13})); fi
-}
-pg_ticks() { # the postmaster with its reaped children, plus the live backends
-  local sum c
-  sum=$(proc_ticks "$PM_PID" all)
-  for c in $(pgrep -P "$PM_PID" 2>/dev/null); do sum=$((sum + $(proc_ticks "$c" one))); done
-  echo "$sum"
-}
-busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
-snapshot() { echo "$(proc_ticks "$SVC_PID" all) $(pg_ticks) $(busy_ticks) $(date +%s.%N)"; }
-all_ticks() { # "pid ticks comm" of every process (ticks with reaped children)
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | # (some are gone meanwhile)
-    awk '{pid = $1; c = $0; sub(/^[^(]*\(/, "", c); sub(/\).*$/, "", c); sub(/^.*\) /, "")
-      print pid, $12 + $13 + $14 + $15, c}'
-}
-others() { # before-file after-file seconds -> the busiest processes that are not ours
-  local skip=" $$ $SVC_PID $PM_PID $(pgrep -P "$PM_PID" 2>/dev/null | tr '\n' ' ') " pid pct comm
-  awk -v t="$TICK" -v secs="$3" -v skip="$skip" '
-    FNR == NR {b[$1] = $2; next}
-    index(skip, " " $1 " ") == 0 {d = ($2 - b[$1]) / t / secs * 100
-      if (d >= 5) printf "%s %.0f %s\n", $1, d, $3}' "$1" "$2" |
-    while read -r pid pct comm; do
-      printf '%s%% %s[%s] ' "$pct" "$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-70 \
-        || echo "$comm")" "$pid"
-    done
-}
-quiet_wait() { # wait (at most $1 s) until the machine is idle apart from the idle service
-  local b0 b1 pct waited=0
-  while :; do
-    b0=$(busy_ticks); sleep 3; b1=$(busy_ticks)
-    pct=$(( (b1 - b0) * 100 / TICK / 3 / $(nproc) ))
-    [[ $pct -lt 10 ]] && { log "machine quiet (${pct}% busy)"; return; }
-    if [[ $waited -ge $1 ]]; then log "WARNING: machine still ${pct}% busy; measuring anyway"; return; fi
-    log "machine ${pct}% busy with other work, waiting (top: $(ps -eo pcpu=,comm= --sort=-pcpu | awk 'NR <= 3' | tr -s ' \n' ' '))"
-    sleep 7; waited=$((waited + 10))
-  done
-}
-
-# ---- start the service (demo data, embedded PostgreSQL) ----
-PORT=$(free_port)
+# ---- start the service (demo data) ----
 mkdir -p "$BENCH/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 SUMMARY="$BENCH/results/ledger-bench-$STAMP.txt"
 RAW="$BENCH/results/ledger-bench-$STAMP.raw.txt"
 : >"$RAW"
-log "starting the service on $HOST:$PORT (data in $TMP/data)"
-# shellcheck disable=SC2086
-VP_DEMO=true VP_DATA_DIR="$TMP/data" MICRONAUT_SERVER_HOST=$HOST MICRONAUT_SERVER_PORT=$PORT \
-  java $JAVA_OPTS -cp "$CP" org.villagepoints.Application >"$TMP/service.log" 2>&1 &
-SVC_PID=$!
-for i in $(seq 1 120); do
-  curl -sf -o /dev/null "http://$HOST:$PORT/health" && break
-  kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$TMP/service.log" >&2; die "the service died"; }
-  [[ $i == 120 ]] && { tail -30 "$TMP/service.log" >&2; die "no /health after 120 s"; }
-  sleep 1
-done
-PM_PID=$(sed -n 1p "$TMP/data/postgres/postmaster.pid")
-PGPORT=$(sed -n 4p "$TMP/data/postgres/postmaster.pid")
-log "service up; embedded PostgreSQL on $HOST:$PGPORT"
-q() { PGCONNECT_TIMEOUT=10 psql -h $HOST -p "$PGPORT" -U postgres -d postgres -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+start_service VP_DEMO=true
 
 # The villages' ISSUANCE accounts (the service creates them on first use) and the list of
 # (household, committee user) that pgbench draws from, like wrk draws from targets.txt.
@@ -214,7 +86,7 @@ run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms
   local c=$1 secs=$2 label=$3 out rc=0 lat tps
   { time "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
       -T "$secs" -D nh="$NH" -f "$BENCH/transfer.sql" -l --log-prefix="$TMP/pgb-$label" \
-      postgres >"$TMP/out.$label" 2>&1 || rc=$?; } 2>"$TMP/time.$label"
+      "$PGDB" >"$TMP/out.$label" 2>&1 || rc=$?; } 2>"$TMP/time.$label"
   out=$(cat "$TMP/out.$label")
   printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
     "$out" >>"$RAW"
@@ -227,15 +99,6 @@ run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms
   printf 'tps=%.1f failed=%s aborted=%s %s client_cpu_s=%s\n' "${tps:-0}" \
     "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
     "$(grep -c 'aborted' <<<"$out" || true)" "$lat" "$(awk '{print $1 + $2}' "$TMP/time.$label")"
-}
-field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
-num() { local v; v=$(field "$@"); echo "${v:-0}"; }
-cpu_ms_per() { # before after count client_cpu_s -> "jvm_ms pg_ms client_ms busy_pct other_pct"
-  awk -v t="$TICK" -v n="$3" -v b="$1" -v a="$2" -v cl="$4" -v cores="$(nproc)" 'BEGIN {
-    split(b, x, " "); split(a, y, " "); secs = y[4] - x[4]; if (n < 1) n = 1
-    jvm = (y[1] - x[1]) / t; pg = (y[2] - x[2]) / t; busy = (y[3] - x[3]) / t
-    printf "%.2f %.2f %.2f %.0f %.0f", jvm * 1000 / n, pg * 1000 / n, cl * 1000 / n,
-      busy / secs / cores * 100, (busy - jvm - pg - cl) / secs / cores * 100 }'
 }
 
 quiet_wait "${QUIET_WAIT:-60}"
@@ -285,20 +148,21 @@ done
 
 log "batch: $BATCH_WARMUP warm-up + $BATCH_TIMED timed batches of 500, then ledger verification"
 batch_out=$(timeout 300 java -cp "$CP" "$BENCH/BatchBench.java" "$PGPORT" "$BATCH_WARMUP" \
-  "$BATCH_TIMED" 2>&1) || { echo "$batch_out" | tail -40 >&2; die "BatchBench failed"; }
+  "$BATCH_TIMED" "$PGDB" 2>&1) || { echo "$batch_out" | tail -40 >&2; die "BatchBench failed"; }
 printf '### BatchBench\n%s\n\n' "$(grep -E 'RESULT|WARN|ERROR' <<<"$batch_out")" >>"$RAW"
 END_HUMAN=$(date '+%Y-%m-%d %H:%M:%S %Z')
 b_all=$(grep '^BATCH_RESULT variant=all-villages' <<<"$batch_out")
 b_one=$(grep '^BATCH_RESULT variant=one-village' <<<"$batch_out")
 verify=$(grep '^VERIFY_RESULT' <<<"$batch_out")
 
-pgset() { q -c "show $1"; }
 {
   echo "Village Points ledger benchmark, $START_HUMAN .. $END_HUMAN"
   echo "machine: nproc=$(nproc), $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)," \
     "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), load before: $LOAD_BEFORE"
   echo "java: $(java -version 2>&1 | sed -n 1p); JAVA_OPTS: $JAVA_OPTS"
-  echo "postgres: $(q -c 'show server_version') (embedded), fsync=$(pgset fsync)," \
+  echo "service start-up: ${STARTUP_S}s (exec to /health, demo data loaded); memory after the" \
+    "load: RSS $(rss_mb "$SVC_PID" | awk '{print $1 " MB, peak " $2}') MB"
+  echo "postgres: $(q -c 'show server_version') ($(pg_kind)), fsync=$(pgset fsync)," \
     "synchronous_commit=$(pgset synchronous_commit), shared_buffers=$(pgset shared_buffers);" \
     "$("$PGBENCH" --version); wrk $({ wrk -v 2>&1 || true; } | awk 'NR == 1 {print $2}')"
   echo "service: pool=${VP_DB_POOL_SIZE:-20} connections, blocking executor 64 threads;" \

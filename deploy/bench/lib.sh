@@ -112,6 +112,14 @@ external_pg_env() {
   echo "DATASOURCES_DEFAULT_URL=jdbc:postgresql://$HOST:$BENCH_PGPORT/$PGDB" \
     DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=
 }
+# The settings that put the service (or one of its commands) on that server's database $PGDB,
+# created when missing; nothing with the embedded PostgreSQL.
+service_db_env() {
+  [[ -n ${BENCH_PGPORT:-} ]] || return 0
+  [[ $(q -d postgres -c "select count(*) from pg_database where datname = '$PGDB'") == 1 ]] \
+    || q -d postgres -c "create database $PGDB"
+  external_pg_env
+}
 if [[ -n ${BENCH_PGPORT:-} ]]; then
   PGDB=${BENCH_NAME//-/_}
   PGPORT=$BENCH_PGPORT
@@ -124,11 +132,7 @@ start_service() {
   [[ -f $JAR ]] || die "no jar at $JAR (build: mvn -B -q clean package -DskipTests)"
   PORT=${PORT:-$(free_port)}
   local db_env=() t0 i
-  if [[ -n ${BENCH_PGPORT:-} ]]; then
-    [[ $(q -d postgres -c "select count(*) from pg_database where datname = '$PGDB'") == 1 ]] \
-      || q -d postgres -c "create database $PGDB"
-    read -ra db_env <<<"$(external_pg_env)"
-  fi
+  read -ra db_env <<<"$(service_db_env)"
   log "starting the service on $HOST:$PORT (data in $DATA${BENCH_PGPORT:+, database $PGDB on $HOST:$BENCH_PGPORT})"
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -177,4 +181,53 @@ quiet_wait() { # wait (at most $1 s) until the machine is idle apart from the id
     log "machine ${pct}% busy with other work, waiting"
     sleep 7; waited=$((waited + 10))
   done
+}
+
+# ---- CPU accounting from /proc (clock ticks) ----
+proc_ticks() { # utime+stime(+cutime+cstime when $2=all) of one pid, 0 when gone
+  local f
+  f=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+  # shellcheck disable=SC2086
+  set -- $f "$2"
+  if [[ ${!#} == all ]]; then echo $((${12} + ${13} + ${14} + ${15})); else echo $((${12} + ${13})); fi
+}
+pg_ticks() { # the postmaster with its reaped children, plus the live backends
+  local sum c
+  sum=$(proc_ticks "$PM_PID" all)
+  for c in $(pgrep -P "$PM_PID" 2>/dev/null); do sum=$((sum + $(proc_ticks "$c" one))); done
+  echo "$sum"
+}
+snapshot() { echo "$(proc_ticks "$SVC_PID" all) $(pg_ticks) $(busy_ticks) $(date +%s.%N)"; }
+all_ticks() { # "pid ticks comm" of every process (ticks with reaped children)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | # (some are gone meanwhile)
+    awk '{pid = $1; c = $0; sub(/^[^(]*\(/, "", c); sub(/\).*$/, "", c); sub(/^.*\) /, "")
+      print pid, $12 + $13 + $14 + $15, c}'
+}
+others() { # before-file after-file seconds -> the busiest processes that are not ours
+  local skip=" $$ $SVC_PID $PM_PID $(pgrep -P "$PM_PID" 2>/dev/null | tr '\n' ' ') " pid pct comm
+  awk -v t="$TICK" -v secs="$3" -v skip="$skip" '
+    FNR == NR {b[$1] = $2; next}
+    index(skip, " " $1 " ") == 0 && $3 != "wrk" && $3 != "pgbench" {d = ($2 - b[$1]) / t / secs * 100
+      if (d >= 5) printf "%s %.0f %s\n", $1, d, $3}' "$1" "$2" |
+    while read -r pid pct comm; do
+      printf '%s%% %s[%s] ' "$pct" "$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-70 \
+        || echo "$comm")" "$pid"
+    done
+}
+cpu_ms_per() { # before after count client_cpu_s -> "jvm_ms pg_ms client_ms busy_pct other_pct"
+  awk -v t="$TICK" -v n="$3" -v b="$1" -v a="$2" -v cl="$4" -v cores="$(nproc)" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); secs = y[4] - x[4]; if (n < 1) n = 1
+    jvm = (y[1] - x[1]) / t; pg = (y[2] - x[2]) / t; busy = (y[3] - x[3]) / t
+    printf "%.2f %.2f %.2f %.0f %.0f", jvm * 1000 / n, pg * 1000 / n, cl * 1000 / n,
+      busy / secs / cores * 100, (busy - jvm - pg - cl) / secs / cores * 100 }'
+}
+field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
+num() { local v; v=$(field "$@"); echo "${v:-0}"; }
+pgset() { q -c "show $1"; }
+pg_kind() { if [[ -n ${BENCH_PGPORT:-} ]]; then echo "Debian package"; else echo "embedded"; fi; }
+
+need_pgbench() { # sets PGBENCH
+  PGBENCH=$(command -v pgbench || true)
+  [[ -n $PGBENCH ]] || PGBENCH=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench
+  [[ -x $PGBENCH ]] || die "pgbench is missing (Debian package postgresql-contrib or postgresql-client)"
 }

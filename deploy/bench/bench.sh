@@ -49,7 +49,7 @@ REDEEM=$(run_part redemption-bench.sh)
 DASH=$(run_part district-bench.sh VILLAGES="${DASH_VILLAGES:-100}" DURATION=15 RUNS=3)
 
 rows() { # summary -> "clients svc_rps svc_p50 svc_p99 pgb_tps pgb_p50 pgb_p99 ratio" per level
-  awk -F'|' '/^ *[0-9]+ \|/ {gsub(/ /, ""); print $1, $2, $3, $4, $5, $6, $7, $8}' "$1"
+  awk -F'|' 'NF == 9 && /^ *[0-9]+ \|/ {gsub(/ /, ""); print $1, $2, $3, $4, $5, $6, $7, $8}' "$1"
 }
 row_of() { # summary label -> the named row of district-bench's table, as fields
   awk -F'|' -v l="$2" '$1 ~ l {gsub(/ +/, " "); print $2, $3, $4, $5, $6, $7, $8}' "$1"

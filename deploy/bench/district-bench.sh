@@ -54,7 +54,7 @@ if [[ ! -f $DATA/bench-password ]]; then
   log "building the rollups"
   ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
   q -c 'analyze'
-  echo "$PASSWORD" >"$DATA/bench-password"
+  mkdir -p "$DATA" && echo "$PASSWORD" >"$DATA/bench-password"
 else
   PASSWORD=$(cat "$DATA/bench-password")
   start_service VP_DEMO=false

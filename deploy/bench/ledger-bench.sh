@@ -83,22 +83,11 @@ run_wrk() { # clients seconds label -> WRK_RESULT line + client_cpu_s; raw outpu
   echo "$(grep '^WRK_RESULT' <<<"$out") client_cpu_s=$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
 run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms= client_cpu_s="
-  local c=$1 secs=$2 label=$3 out rc=0 lat tps
+  local c=$1 secs=$2 label=$3 rc=0
   { time "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
       -T "$secs" -D nh="$NH" -f "$BENCH/transfer.sql" -l --log-prefix="$TMP/pgb-$label" \
       "$PGDB" >"$TMP/out.$label" 2>&1 || rc=$?; } 2>"$TMP/time.$label"
-  out=$(cat "$TMP/out.$label")
-  printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
-    "$out" >>"$RAW"
-  lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
-    {v[NR]=$1} END {if (NR==0) {print "p50_ms=nan p99_ms=nan"; exit}
-      i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
-      printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
-  rm -f "$TMP"/pgb-"$label".*
-  tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
-  printf 'tps=%.1f failed=%s aborted=%s %s client_cpu_s=%s\n' "${tps:-0}" \
-    "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
-    "$(grep -c 'aborted' <<<"$out" || true)" "$lat" "$(awk '{print $1 + $2}' "$TMP/time.$label")"
+  echo "$(pgbench_result "$c" "$secs" "$label" "$rc") client_cpu_s=$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
 
 quiet_wait "${QUIET_WAIT:-60}"

@@ -231,3 +231,22 @@ need_pgbench() { # sets PGBENCH
   [[ -n $PGBENCH ]] || PGBENCH=${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench
   [[ -x $PGBENCH ]] || die "pgbench is missing (Debian package postgresql-contrib or postgresql-client)"
 }
+
+# pgbench_result clients seconds label exit-code -> "tps= failed= aborted= p50_ms= p99_ms=" from
+# pgbench's output in $TMP/out.LABEL and its per-transaction log $TMP/pgb-LABEL.*; the output
+# also goes to $RAW.
+pgbench_result() {
+  local c=$1 secs=$2 label=$3 rc=$4 out lat tps
+  out=$(cat "$TMP/out.$label")
+  printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
+    "$out" >>"$RAW"
+  lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
+    {v[NR]=$1} END {if (NR==0) {print "p50_ms=nan p99_ms=nan"; exit}
+      i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
+      printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
+  rm -f "$TMP"/pgb-"$label".*
+  tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
+  printf 'tps=%.1f failed=%s aborted=%s %s' "${tps:-0}" \
+    "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
+    "$(grep -c 'aborted' <<<"$out" || true)" "$lat"
+}

@@ -85,22 +85,12 @@ prepare_pgbench() { # clients label per_client -> pre-inserted qr_tokens rows fo
         join bench_households h on h.n = (c * $3 + k) % $NBH"
 }
 run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms="
-  local c=$1 secs=$2 label=$3 out rc=0 lat tps
+  local c=$1 secs=$2 label=$3 rc=0
   "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" -T "$secs" \
     -D lvl="$label" -D k=0 -f "$BENCH/redeem.sql" -l --log-prefix="$TMP/pgb-$label" \
     "$PGDB" >"$TMP/out.$label" 2>&1 || rc=$?
-  out=$(cat "$TMP/out.$label")
-  printf '### pgbench %s: -c%s -j%s -T%s (exit %s)\n%s\n\n' "$label" "$c" "$c" "$secs" "$rc" \
-    "$out" >>"$RAW"
-  lat=$(cat "$TMP"/pgb-"$label".* | awk '{print $3}' | sort -n | awk '
-    {v[NR]=$1} END {if (NR==0) {print "p50_ms=nan p99_ms=nan"; exit}
-      i50=int(NR*0.50); if (i50<NR*0.50) i50++; i99=int(NR*0.99); if (i99<NR*0.99) i99++
-      printf "p50_ms=%.2f p99_ms=%.2f", v[i50]/1000, v[i99]/1000}')
-  rm -f "$TMP"/pgb-"$label".*
-  tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
-  printf 'tps=%.1f failed=%s aborted=%s %s\n' "${tps:-0}" \
-    "$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$out")" \
-    "$(grep -c 'aborted' <<<"$out" || true)" "$lat"
+  pgbench_result "$c" "$secs" "$label" "$rc"
+  echo
 }
 
 quiet_wait "${QUIET_WAIT:-30}"

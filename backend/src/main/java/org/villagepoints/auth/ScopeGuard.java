@@ -16,7 +16,11 @@ import org.villagepoints.common.Sql;
 public class ScopeGuard {
 
   private final Sql sql;
-  /** A village never changes town or district, so its place is cached. */
+  /**
+   * A village never changes town or district and a household never changes village (no code
+   * updates those columns; rows are archived, never deleted), so both are cached per instance:
+   * another instance's writes cannot make an entry stale.
+   */
   private final Map<Long, VillagePlace> places = new ConcurrentHashMap<>();
   /** Nor does a household change village (its group may change, so that is read each time). */
   private final Map<Long, Long> householdVillages = new ConcurrentHashMap<>();

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.ScopeGuard;
+import org.villagepoints.ops.ReadRouting;
 
 /** Facade for the award endpoints: scope checks for ids that are not villages, then one call. */
 @Singleton
@@ -14,14 +15,16 @@ class AwardDesk {
   private final NoticeBoard board;
   private final AwardPolicies policies;
   private final ScopeGuard guard;
+  private final ReadRouting reads;
 
   AwardDesk(AwardBatches batches, AwardQuery query, NoticeBoard board, AwardPolicies policies,
-      ScopeGuard guard) {
+      ScopeGuard guard, ReadRouting reads) {
     this.batches = batches;
     this.query = query;
     this.board = board;
     this.policies = policies;
     this.guard = guard;
+    this.reads = reads;
   }
 
   List<BatchResponse> list(long villageId) {
@@ -63,7 +66,7 @@ class AwardDesk {
   }
 
   List<NoticeBoard.Notice> notices(long villageId) {
-    return board.list(villageId);
+    return reads.read(() -> board.list(villageId)).value();
   }
 
   private long batchOfObjection(long objectionId) {

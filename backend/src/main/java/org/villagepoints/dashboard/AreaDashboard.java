@@ -1,15 +1,23 @@
 package org.villagepoints.dashboard;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * {@code GET /api/towns/{id}/dashboard} and {@code /api/districts/{id}/dashboard}: every
- * village side by side, the area's totals, and the monthly trend.
+ * village side by side, the area's totals, and the monthly trend; {@code readSource} says
+ * whether the read replica or the primary answered, {@code replicaLagSeconds} how far the
+ * replica was behind when last measured (null without a replica, or when it is down).
  */
 @Serdeable
 public record AreaDashboard(String scope, long id, String name, Period period, Totals totals,
-    List<VillageFigures> villages, List<MonthFigures> monthly) {
+    List<VillageFigures> villages, List<MonthFigures> monthly, String readSource,
+    @Nullable Double replicaLagSeconds) {
+
+  AreaDashboard withReadSource(String source, Double lag) {
+    return new AreaDashboard(scope, id, name, period, totals, villages, monthly, source, lag);
+  }
 
   @Serdeable
   public record Totals(long villages, long households, long participants,

@@ -12,6 +12,7 @@ import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.InScope;
 import org.villagepoints.auth.Role;
 import org.villagepoints.auth.ScopeGuard;
+import org.villagepoints.ops.ReadRouting;
 
 /** Dashboards for a village, a town and a district; periods are whole months. */
 @Controller("/api")
@@ -20,10 +21,12 @@ class DashboardController {
 
   private final Dashboards dashboards;
   private final ScopeGuard guard;
+  private final ReadRouting reads;
 
-  DashboardController(Dashboards dashboards, ScopeGuard guard) {
+  DashboardController(Dashboards dashboards, ScopeGuard guard, ReadRouting reads) {
     this.dashboards = dashboards;
     this.guard = guard;
+    this.reads = reads;
   }
 
   @Operation(summary = "A village's figures for a period (from/to: YYYY-MM; default this month)")
@@ -32,7 +35,8 @@ class DashboardController {
   @InScope(village = "id")
   VillageDashboard village(long id, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to) {
-    return dashboards.village(id, Period.parse(from, to));
+    Period period = Period.parse(from, to);
+    return reads.read(() -> dashboards.village(id, period)).value();
   }
 
   @Operation(summary = "A town's villages side by side, totals and monthly trend")
@@ -41,7 +45,7 @@ class DashboardController {
   AreaDashboard town(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
       Authentication auth) {
     guard.requireTown(Caller.of(auth), id);
-    return dashboards.area(Figures.Scope.TOWN, id, Period.parse(from, to));
+    return area(Figures.Scope.TOWN, id, Period.parse(from, to));
   }
 
   @Operation(summary = "A district's villages side by side, totals and monthly trend")
@@ -50,6 +54,11 @@ class DashboardController {
   AreaDashboard district(long id, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to, Authentication auth) {
     guard.requireDistrict(Caller.of(auth), id);
-    return dashboards.area(Figures.Scope.DISTRICT, id, Period.parse(from, to));
+    return area(Figures.Scope.DISTRICT, id, Period.parse(from, to));
+  }
+
+  private AreaDashboard area(Figures.Scope scope, long id, Period period) {
+    ReadRouting.Routed<AreaDashboard> read = reads.read(() -> dashboards.area(scope, id, period));
+    return read.value().withReadSource(read.source(), read.replicaLagSeconds());
   }
 }

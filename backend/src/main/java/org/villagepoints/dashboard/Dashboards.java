@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.util.List;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
+import org.villagepoints.ops.ReadRouting;
 
 /**
  * Assembles dashboards from {@link Figures} and {@link VillageDetails}; each answer reads one
@@ -40,6 +41,6 @@ class Dashboards {
         .orElseThrow(() -> ApiException.notFound("AREA_NOT_FOUND", "找不到这个镇或区"));
     List<VillageFigures> villages = figures.villages(scope, id, period);
     return new AreaDashboard(scope.name(), id, name, period, AreaDashboard.Totals.of(villages),
-        villages, figures.months(scope, id, period));
+        villages, figures.months(scope, id, period), ReadRouting.PRIMARY, null);
   }
 }

@@ -11,6 +11,7 @@ import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.Role;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
+import org.villagepoints.ops.ReadRouting;
 
 /**
  * Answers an export request: checks the book and the month (bad input is refused before any
@@ -25,15 +26,17 @@ class Exports {
   private final ExportRunner runner;
   private final ExportStreams streams;
   private final Sql sql;
+  private final ReadRouting reads;
 
   Exports(List<Book.OfVillage> villageBooks, DistrictSummaryBook summary, ExportRunner runner,
-      ExportStreams streams, Sql sql) {
+      ExportStreams streams, Sql sql, ReadRouting reads) {
     this.villageBooks = villageBooks.stream()
         .collect(Collectors.toMap(Book::key, Function.identity()));
     this.summary = summary;
     this.runner = runner;
     this.streams = streams;
     this.sql = sql;
+    this.reads = reads;
   }
 
   HttpResponse<InputStream> village(Caller caller, long villageId, String key, String month,
@@ -61,7 +64,7 @@ class Exports {
       SheetWriter.Format format, String asciiPlace) {
     List<Column> columns = book.columns(scope);
     Book.Query query = book.query(scope);
-    long rows = runner.count(book.count(scope));
+    long rows = reads.read(() -> runner.count(book.count(scope))).value();
     String month = scope.month().key();
     String title = scope.placeName() + " · " + book.title() + " · " + scope.month().chinese();
     String sheet = book.title() + " " + month;
@@ -71,7 +74,7 @@ class Exports {
         out -> {
           try (SheetWriter writer = format.open(out)) {
             writer.start(title, sheet, columns);
-            runner.write(query, columns, writer);
+            reads.read(() -> runner.write(query, columns, writer));
             writer.finish();
           }
         });

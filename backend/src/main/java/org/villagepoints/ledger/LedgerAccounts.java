@@ -15,7 +15,12 @@ public class LedgerAccounts implements HouseholdOpened {
   public enum SystemAccount { ISSUANCE, SHOP, EXPIRY }
 
   private final Sql sql;
-  /** Account ids never change: cached so that postings skip these lookups. */
+  /**
+   * Account ids never change: cached so that postings skip these lookups. Safe with several
+   * instances: accounts are never deleted or re-pointed, and an id cached from a transaction
+   * that rolled back belongs to a household row that never committed, whose identity value
+   * PostgreSQL never hands out again.
+   */
   private final Map<Long, Long> households = new ConcurrentHashMap<>();
   private final Map<String, Long> systems = new ConcurrentHashMap<>();
 

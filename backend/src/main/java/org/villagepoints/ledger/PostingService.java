@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
+import org.villagepoints.ops.OpsMetrics;
 
 /**
  * The only writer of ledger tables. Posts one transfer or a batch atomically: locks every
@@ -28,9 +29,11 @@ import org.villagepoints.common.Sql;
 public class PostingService {
 
   private final JdbcOperations jdbc;
+  private final OpsMetrics metrics;
 
-  PostingService(JdbcOperations jdbc) {
+  PostingService(JdbcOperations jdbc, OpsMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   /** Mutable view of a locked account while a batch is computed. */
@@ -75,6 +78,9 @@ public class PostingService {
       List<PostedTransfer> posted = insertEntries(c, requests, ids, accounts, recordedAt);
       updateAccounts(c, accounts);
       LedgerRollups.apply(c, requests, accounts);
+      Map<String, Long> byKind = new HashMap<>();
+      requests.forEach(r -> byKind.merge(r.kind().name(), 1L, Long::sum));
+      metrics.transfersPosted(byKind);
       return posted;
     } catch (SQLException e) {
       throw new IllegalStateException("ledger posting failed", e);

@@ -1,14 +1,13 @@
 package org.villagepoints.shop;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.ClientAddress;
 import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.common.Sql;
 
-/** Facade for the counter endpoints; also purges stale QR tokens hourly. */
+/** Facade for the counter endpoints. */
 @Singleton
 class RedemptionCounter {
 
@@ -45,10 +44,5 @@ class RedemptionCounter {
   RedemptionResponse receipt(Caller caller, long id) {
     guard.requireVillage(caller, receipts.villageOf(id), false);
     return receipts.get(id);
-  }
-
-  @Scheduled(fixedDelay = "1h", initialDelay = "5m")
-  void purgeTokens() {
-    qr.purge();
   }
 }

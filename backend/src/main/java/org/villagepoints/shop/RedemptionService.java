@@ -25,6 +25,7 @@ import org.villagepoints.ledger.PostedTransfer;
 import org.villagepoints.ledger.PostingService;
 import org.villagepoints.ledger.TransferKind;
 import org.villagepoints.ledger.TransferRequest;
+import org.villagepoints.ops.OpsMetrics;
 
 /**
  * One redemption is one transaction: identify the household, lock the products (id order),
@@ -46,10 +47,11 @@ public class RedemptionService {
   private final LedgerAccounts accounts;
   private final RedemptionReceipts receipts;
   private final AuditService audit;
+  private final OpsMetrics metrics;
 
   RedemptionService(Sql sql, QrTokens qr, CardService cards, HouseholdPin pins, ScopeGuard guard,
       StockBook stock, PostingService posting, Corrections corrections, LedgerAccounts accounts,
-      RedemptionReceipts receipts, AuditService audit) {
+      RedemptionReceipts receipts, AuditService audit, OpsMetrics metrics) {
     this.sql = sql;
     this.qr = qr;
     this.cards = cards;
@@ -61,6 +63,7 @@ public class RedemptionService {
     this.accounts = accounts;
     this.receipts = receipts;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   record Product(long id, String name, String unit, long price, long stock, boolean active) {}
@@ -82,6 +85,7 @@ public class RedemptionService {
     }
     long village = guard.villageOfHousehold(actor, householdId);
     QrTokens.Verified used = token;
+    metrics.redeemed(used != null ? "QR" : "CARD");
     return complete(actor, village, householdId, used != null ? "QR" : "CARD", r.items(),
         Instant.now(), () -> {
           if (used != null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.Role;
 import org.villagepoints.auth.ScopeGuard;
+import org.villagepoints.ops.ReadRouting;
 
 /** District-level 擂台赛 (ranking rounds) and 抽查验收 (sampling acceptance). */
 @Tag(name = "standard")
@@ -31,13 +32,15 @@ class StandardDistrictController {
   private final Sampling sampling;
   private final SelfChecks checks;
   private final ScopeGuard guard;
+  private final ReadRouting reads;
 
   StandardDistrictController(Rankings rankings, Sampling sampling, SelfChecks checks,
-      ScopeGuard guard) {
+      ScopeGuard guard, ReadRouting reads) {
     this.rankings = rankings;
     this.sampling = sampling;
     this.checks = checks;
     this.guard = guard;
+    this.reads = reads;
   }
 
   private Caller own(Authentication auth, long id) {
@@ -79,7 +82,7 @@ class StandardDistrictController {
   @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN})
   RankingResponse ranking(long id, @Nullable @QueryValue Long roundId, Authentication auth) {
     own(auth, id);
-    return rankings.ranking(id, roundId);
+    return reads.read(() -> rankings.ranking(id, roundId)).value();
   }
 
   @Operation(summary = "The ranked table as CSV (UTF-8 with BOM)")
@@ -88,7 +91,8 @@ class StandardDistrictController {
   HttpResponse<byte[]> rankingCsv(long id, @Nullable @QueryValue Long roundId,
       Authentication auth) {
     own(auth, id);
-    return HttpResponse.ok(RankingCsv.write(rankings.ranking(id, roundId)))
+    return HttpResponse.ok(RankingCsv.write(reads.read(() -> rankings.ranking(id, roundId))
+            .value()))
         .header("Content-Disposition", "attachment; filename=\"ranking.csv\"");
   }
 

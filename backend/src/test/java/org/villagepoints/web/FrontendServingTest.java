@@ -45,7 +45,9 @@ class FrontendServingTest extends ApiTest {
   void healthIsUpWithoutLogin() {
     Res res = api().get("/health", null);
     assertThat(res.status()).isEqualTo(200);
-    assertThat(res.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(res.json().path("status").asText()).isEqualTo("UP");
+    assertThat(res.json().path("primary").asText()).isEqualTo("UP");
+    assertThat(res.json().path("replica").asText()).isEqualTo("NOT_CONFIGURED");
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class StartupSettings implements AutoCloseable {
   }
 
   public static StartupSettings resolve(Map<String, String> env) {
+    logFormat(env.get("VP_LOG_FORMAT"));
     boolean demo = "true".equalsIgnoreCase(env.getOrDefault("VP_DEMO", "false"));
     Path dataDir = Path.of(env.getOrDefault("VP_DATA_DIR", "data")).toAbsolutePath();
     Map<String, Object> props = new HashMap<>();
@@ -41,6 +42,14 @@ public final class StartupSettings implements AutoCloseable {
       props.putAll(embedded.datasourceProperties());
     }
     return new StartupSettings(props, embedded);
+  }
+
+  /** logback.xml names its appender after VP_LOG_FORMAT: any other value would log nothing. */
+  static void logFormat(String given) {
+    if (given != null && !given.isEmpty() && !given.equals("text") && !given.equals("json")) {
+      throw new StartupRefused("VP_LOG_FORMAT 只能是 text 或 json (VP_LOG_FORMAT must be text or json,"
+          + " not \"" + given + "\")");
+    }
   }
 
   static String jwtSecret(String given, boolean demo, Path dataDir) {

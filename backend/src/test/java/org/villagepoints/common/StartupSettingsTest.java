@@ -13,6 +13,15 @@ class StartupSettingsTest {
   @TempDir Path dataDir;
 
   @Test
+  void anUnknownLogFormatIsRefusedRatherThanLoggingNothing() {
+    assertThatThrownBy(() -> StartupSettings.logFormat("JSON "))
+        .isInstanceOf(StartupSettings.StartupRefused.class).hasMessageContaining("VP_LOG_FORMAT");
+    StartupSettings.logFormat(null);
+    StartupSettings.logFormat("text");
+    StartupSettings.logFormat("json");
+  }
+
+  @Test
   void outsideDemoModeTheServiceRefusesToStartWithoutASecret() {
     assertThatThrownBy(() -> StartupSettings.jwtSecret(null, false, dataDir))
         .isInstanceOf(StartupSettings.StartupRefused.class)

@@ -126,6 +126,9 @@ export interface AreaDashboard {
   totals: AreaTotals
   villages: VillageFigures[]
   monthly: MonthFigures[]
+  /** where the figures were read, when a replica is configured (issue #9) */
+  readSource?: 'replica' | 'primary'
+  replicaLagSeconds?: number | null
 }
 
 export const dashboardApi = {

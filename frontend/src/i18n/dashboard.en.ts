@@ -9,6 +9,10 @@ const dashboardEn: typeof dashboardZhCN = {
     back: 'Back',
     open: 'Dashboard',
     noVillages: 'No villages yet',
+    readSource: {
+      replica: 'Read from the replica (about {s} s behind the primary)',
+      primary: 'The replica is about {s} s behind or away: these figures come straight from the primary',
+    },
     nav: {
       villages: 'Villages',
       dashboard: 'Dashboard',

@@ -7,6 +7,10 @@ const dashboardZhCN = {
     back: '返回',
     open: '数据看板',
     noVillages: '辖区内还没有村庄',
+    readSource: {
+      replica: '数据来自只读副本（比主库晚约 {s} 秒）',
+      primary: '只读副本落后约 {s} 秒或暂不可用，本页数据直接来自主库',
+    },
     nav: {
       villages: '辖区村庄',
       dashboard: '数据看板',

@@ -44,7 +44,7 @@ public final class DatabaseOutage implements AutoCloseable {
           throw new IllegalStateException("backends of " + database + " did not end");
         }
         try (PreparedStatement ps = c.prepareStatement("select pg_terminate_backend(pid)"
-            + " from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+            + " from pg_stat_activity where datname = ? and backend_type = 'client backend'")) {
           ps.setString(1, database);
           ps.execute();
         }
@@ -58,9 +58,11 @@ public final class DatabaseOutage implements AutoCloseable {
     }
   }
 
+  /** The service's connections (not autovacuum, which a non-superuser could not end). */
   private long backends(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "select count(*) from pg_stat_activity where datname = ?")) {
+        "select count(*) from pg_stat_activity where datname = ?"
+            + " and backend_type = 'client backend'")) {
       ps.setString(1, database);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

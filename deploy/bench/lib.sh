@@ -95,12 +95,22 @@ start_pg() {
   as_postgres "$PG_BIN/initdb" -D "$BENCH_PGDIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
     >"$TMP/initdb.log" 2>&1 || { cat "$TMP/initdb.log" >&2; die "initdb failed"; }
   BENCH_PGPORT=$(free_port)
+  pg_start_server
+  OWN_PG=1
+  export BENCH_PGPORT BENCH_PGDIR
+  PGDB=${BENCH_NAME//-/_} # as when bench.sh hands over its server
+  PGPORT=$BENCH_PGPORT
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (Debian package) on $HOST:$BENCH_PGPORT"
+}
+# pg_start_server / pg_stop_server: (re)start or stop the server of start_pg in place (same
+# port and data), e.g. to restart PostgreSQL under load (crash-bench.sh).
+pg_start_server() {
   as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDIR" -l "$BENCH_PGDIR/server.log" -w -t 60 \
     -o "-p $BENCH_PGPORT -k $BENCH_PGDIR -c listen_addresses=$HOST -c max_connections=200 -c shared_buffers=512MB" \
     start >/dev/null || { tail -20 "$BENCH_PGDIR/server.log" >&2; die "PostgreSQL did not start"; }
-  OWN_PG=1
-  export BENCH_PGPORT BENCH_PGDIR
-  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (Debian package) on $HOST:$BENCH_PGPORT"
+}
+pg_stop_server() { # $1: shutdown mode (fast)
+  as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDIR" -m "${1:-fast}" -w -t 30 stop >/dev/null
 }
 stop_pg() {
   [[ -n $OWN_PG ]] || return 0

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * Every error Micronaut itself produces (bad JSON, failed validation, 401, 403, 404, 405,
  * 413, 415, and unexpected failures) goes through here and leaves as problem+json with a
  * stable code and a Chinese detail. No stack trace or exception text ever reaches a client.
+ * A failure caused by an unreachable database becomes 503 DATABASE_UNAVAILABLE with
+ * Retry-After (see {@link DatabaseUnavailable}), never a 500.
  */
 @Primary
 @Singleton
@@ -30,11 +32,24 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
       ErrorContext context, MutableHttpResponse<?> response) {
     int status = response.getStatus().getCode();
     Throwable cause = context.getRootCause().orElse(null);
+    if (status >= 500 && DatabaseUnavailable.causedBy(cause)) {
+      // The database is away, not the service broken: 503, and the client retries later.
+      LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethod(),
+          context.getRequest().getPath(), cause.toString());
+      return finish(context, response.status(503)
+          .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)),
+          DatabaseUnavailable.problem());
+    }
     Problem problem = problemFor(status, cause);
     if (status >= 500) {
       LOG.error("Unexpected failure on {} {}", context.getRequest().getMethod(),
           context.getRequest().getPath(), cause);
     }
+    return finish(context, response, problem);
+  }
+
+  private static MutableHttpResponse<Problem> finish(ErrorContext context,
+      MutableHttpResponse<?> response, Problem problem) {
     if (context.getRequest().getMethod() == HttpMethod.HEAD) {
       return response.contentType(Problem.MEDIA_TYPE).body(null);
     }

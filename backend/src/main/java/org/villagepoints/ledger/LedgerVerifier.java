@@ -1,8 +1,9 @@
 package org.villagepoints.ledger;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,8 +28,13 @@ public class LedgerVerifier {
 
   record Head(long balance, long seq, String hash, String kind) {}
 
-  /** Verifies one village, or with {@code villageId} null every village of the district. */
-  @Transactional
+  /**
+   * Verifies one village, or with {@code villageId} null every village of the district. Its
+   * three queries read one snapshot (repeatable read): under read committed, postings that
+   * commit between reading the account heads and reading the entries made a ledger in use
+   * look broken (BALANCE_MISMATCH), as the crash benchmark found.
+   */
+  @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
   public VerifyReport verify(Long villageId, Long districtId) {
     String scope = villageId != null ? "a.village_id = ?"
         : "a.village_id in (select id from villages where district_id = ?)";

@@ -82,6 +82,39 @@ class LedgerConcurrencyTest extends ApiTest {
   }
 
   @Test
+  void theVerifierFindsNothingWrongWhilePostingsCommitAlongsideIt() throws Exception {
+    Fixture f = new Fixture(sql);
+    long village = f.village("shanqian");
+    Caller actor = f.committee("shanqian");
+    long issuance = accounts.system(village, SystemAccount.ISSUANCE);
+    List<Long> householdAccounts = sql.list("select id from ledger_accounts where village_id = ?"
+        + " and household_id is not null order by id limit 8", rs -> rs.getLong(1), village);
+    java.util.concurrent.atomic.AtomicBoolean writing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<Integer>> writers = race(3, () -> {
+      for (int i = 0; i < 150; i++) {
+        posting.post(actor, TransferRequest.of(village, TransferKind.AWARD, issuance,
+            householdAccounts.get(i % householdAccounts.size()), 1, "志愿服务", Instant.now(), "TEST", null));
+      }
+      return 150;
+    });
+    List<VerifyReport> reports = new ArrayList<>();
+    Thread watcher = new Thread(() -> {
+      while (writing.get()) {
+        reports.add(verifier.verify(village, null));
+      }
+    });
+    watcher.start();
+    for (Future<Integer> w : writers) {
+      w.get();
+    }
+    writing.set(false);
+    watcher.join();
+    assertThat(reports).as("verifications during the postings").hasSizeGreaterThan(3);
+    assertThat(reports).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+  }
+
+  @Test
   void fiftyConcurrentRetriesWithOneKeyHaveOneEffectAndIdenticalAnswers() throws Exception {
     Fixture f = new Fixture(sql);
     long household = f.household("ailin", "H005");

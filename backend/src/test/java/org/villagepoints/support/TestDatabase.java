@@ -105,8 +105,13 @@ public final class TestDatabase {
         + (query >= 0 ? adminUrl.substring(query) : "");
   }
 
+  /** A connection to the server's administrative database (not to any test's database). */
+  public Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(adminUrl, user, password());
+  }
+
   private void execute(String statement) {
-    try (Connection c = DriverManager.getConnection(adminUrl, user, password());
+    try (Connection c = adminConnection();
         Statement s = c.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {

@@ -51,7 +51,6 @@ done
 chmod 755 "$TMP"
 PGDIR="$TMP/pg"
 mkdir -p "$PGDIR"
-as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [[ $(id -u) != 0 ]] || chown postgres: "$PGDIR"
 
 rehearsal_cleanup() {
@@ -66,7 +65,7 @@ rehearsal_cleanup() {
   done
   for c in replica primary; do
     if [[ -f $PGDIR/$c/postmaster.pid ]]; then
-      as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/$c" -m fast -w stop >/dev/null 2>&1
+      as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/$c" -m fast -w stop >/dev/null 2>&1
     fi
   done
   [[ -z ${WATCHDOG:-} ]] || kill "$WATCHDOG" 2>/dev/null
@@ -85,7 +84,7 @@ WATCHDOG=$!
 pq() { psql -h $HOST -p "$1" -U postgres -d "${2:-$DB}" -X -q -At -v ON_ERROR_STOP=1 -c "$3"; }
 
 log "primary PostgreSQL on $HOST:$PRIMARY_PORT"
-as_pg "$PG_BIN/initdb" -D "$PGDIR/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_postgres "$PG_BIN/initdb" -D "$PGDIR/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 cat >>"$PGDIR/primary/postgresql.conf" <<EOF
 listen_addresses = '$HOST'
 unix_socket_directories = '$PGDIR'
@@ -95,12 +94,12 @@ hot_standby = on
 timezone = 'Asia/Shanghai'
 max_connections = 100
 EOF
-as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/primary" -o "-p $PRIMARY_PORT" -l "$PGDIR/primary.log" -w start >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/primary" -o "-p $PRIMARY_PORT" -l "$PGDIR/primary.log" -w start >/dev/null
 pq $PRIMARY_PORT postgres "create database $DB"
 
 log "streaming replica on $HOST:$REPLICA_PORT (pg_basebackup -R)"
-as_pg "$PG_BIN/pg_basebackup" -h $HOST -p $PRIMARY_PORT -U postgres -D "$PGDIR/replica" -R -X stream -c fast
-as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/replica" -o "-p $REPLICA_PORT" -l "$PGDIR/replica.log" -w start >/dev/null
+as_postgres "$PG_BIN/pg_basebackup" -h $HOST -p $PRIMARY_PORT -U postgres -D "$PGDIR/replica" -R -X stream -c fast
+as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/replica" -o "-p $REPLICA_PORT" -l "$PGDIR/replica.log" -w start >/dev/null
 [[ $(pq $REPLICA_PORT postgres "select pg_is_in_recovery()") == t ]] || die "the replica is not in recovery"
 
 SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')

@@ -168,7 +168,28 @@ public final class ScopePlaces {
     p.put("round", id(ok(api.post(v + "/rating-rounds", Map.of("name", "授权测试",
         "periodStart", LocalDate.now().minusDays(30).toString(), "periodEnd",
         LocalDate.now().toString()), c), 201)));
+    inspections(p, slug);
     return p;
+  }
+
+  /**
+   * Inspection records: a visit (by the place's district admin) with one finding and its
+   * rectification task, and the place's town ({@code town}).
+   */
+  private void inspections(Map<String, String> p, String slug) {
+    String inspector = api.login(slug.equals("authcun") ? "auth-district" : "district", "demo123");
+    for (JsonNode v : ok(api.get("/api/villages", inspector), 200)) {
+      if (id(v).equals(p.get("village"))) {
+        p.put("town", v.path("townId").asText());
+      }
+    }
+    JsonNode visit = ok(post("/api/villages/" + p.get("village") + "/inspections", Map.of(
+        "kind", "ROUTINE", "visitedOn", LocalDate.now().minusDays(3).toString(), "findings",
+        List.of(Map.of("category", "SANITATION", "severity", "HIGH", "description", "授权测试"))),
+        inspector), 201);
+    p.put("inspection", id(visit));
+    p.put("finding", id(visit.path("findings").get(0)));
+    p.put("task", id(visit.path("findings").get(0).path("task")));
   }
 
   /** The place seen through its n-th household. */

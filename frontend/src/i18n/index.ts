@@ -15,6 +15,8 @@ import exportsZhCN from './exports.zh-CN'
 import exportsEn from './exports.en'
 import standardZhCN from './standard.zh-CN'
 import standardEn from './standard.en'
+import inspectionsZhCN from './inspections.zh-CN'
+import inspectionsEn from './inspections.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -23,9 +25,9 @@ export const LOCALE_STORAGE_KEY = 'vp.locale'
 /** The shop's messages live in their own files and join the `shop` key of each language. */
 const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
 
-/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports, standard). */
-const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN, ...standardZhCN }
-const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn, ...standardEn }
+/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports, standard, inspections). */
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN, ...standardZhCN, ...inspectionsZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn, ...standardEn, ...inspectionsEn }
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 

@@ -11,6 +11,14 @@ import {
   townStandardChildren,
   townStandardNav,
 } from './standardRoutes'
+import {
+  committeeInspectionChildren,
+  committeeInspectionNav,
+  districtInspectionChildren,
+  districtInspectionNav,
+  townInspectionChildren,
+  townInspectionNav,
+} from './inspectionRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -72,6 +80,7 @@ export const routes: RouteRecordRaw[] = [
         ...committeeShopNav,
         ...committeeExportNav,
         ...committeeStandardNav,
+        ...committeeInspectionNav,
       ],
     },
     children: [
@@ -91,26 +100,29 @@ export const routes: RouteRecordRaw[] = [
       ...committeeEarningChildren,
       ...committeeExportChildren,
       ...committeeStandardChildren,
+      ...committeeInspectionChildren,
     ],
   },
   {
     path: '/town',
     component: DeskLayout,
-    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [{ to: '/town', labelKey: 'town.villages' }, ...townStandardNav] },
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [{ to: '/town', labelKey: 'town.villages' }, ...townStandardNav, ...townInspectionNav] },
     children: [
       { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
       ...townStandardChildren,
+      ...townInspectionChildren,
     ],
   },
   {
     path: '/district',
     component: DeskLayout,
-    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [{ to: '/district', labelKey: 'district.title' }, ...districtStandardNav] },
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [{ to: '/district', labelKey: 'district.title' }, ...districtStandardNav, ...districtInspectionNav] },
     children: [
       { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
       ...districtStandardChildren,
+      ...districtInspectionChildren,
     ],
   },
   ...earningRoutes,

@@ -65,6 +65,38 @@ export async function numberIn(page, selector) {
   return Number((await locator.innerText()).replace(/[^\d-]/g, ''))
 }
 
+/** A small PNG drawn by the page's own canvas: a coloured square with a white disc. */
+export async function drawnPng(page, color) {
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 160
+    canvas.height = 160
+    const g = canvas.getContext('2d')
+    g.fillStyle = fill
+    g.fillRect(0, 0, 160, 160)
+    g.fillStyle = '#fff'
+    g.beginPath()
+    g.arc(80, 80, 50, 0, 2 * Math.PI)
+    g.fill()
+    return canvas.toDataURL('image/png')
+  }, color)
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+/** Waits until the <img> under the locator has really been decoded (naturalWidth > 0). */
+export async function imageLoaded(locator, what) {
+  const img = locator.locator('img').first()
+  await img.waitFor()
+  await img.evaluate((el) => (el.complete ? null : new Promise((resolve) => el.addEventListener('load', resolve, { once: true }))))
+  assert.ok((await img.evaluate((el) => el.naturalWidth)) > 0, `${what}: the photo is shown`)
+}
+
+/** Logs out from a desk or phone header and waits for the login page. */
+export async function logout(page) {
+  await page.click('[data-test="logout"]')
+  await page.waitForURL((url) => url.pathname === '/login')
+}
+
 /** Committee desk: opens a household's drawer from the register table by searching its code. */
 export async function openHouseholdDrawer(page, code) {
   await page.fill('input[data-test="household-search"]', code)

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEMO_PASSWORD, assert, assertNoHorizontalScroll, launchWithCamera, loginAndLand, qrVideo, watchConsole } from './lib.mjs'
+import { DEMO_PASSWORD, assert, assertNoHorizontalScroll, drawnPng, imageLoaded, launchWithCamera, loginAndLand, qrVideo, watchConsole } from './lib.mjs'
 
 const phone = { width: 360, height: 740 }
 const VILLAGER_PIN = '123456'
@@ -70,32 +70,6 @@ async function setUp(baseUrl) {
 
 async function text(page, test) {
   return (await page.locator(`[data-test="${test}"]`).innerText()).trim()
-}
-
-/** A small PNG drawn by the page's own canvas: a coloured square with a white disc. */
-async function drawnPng(page, color) {
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 160
-    canvas.height = 160
-    const g = canvas.getContext('2d')
-    g.fillStyle = fill
-    g.fillRect(0, 0, 160, 160)
-    g.fillStyle = '#fff'
-    g.beginPath()
-    g.arc(80, 80, 50, 0, 2 * Math.PI)
-    g.fill()
-    return canvas.toDataURL('image/png')
-  }, color)
-  return Buffer.from(dataUrl.split(',')[1], 'base64')
-}
-
-/** Waits until the <img> under the locator has really been decoded (naturalWidth > 0). */
-async function imageLoaded(locator, what) {
-  const img = locator.locator('img').first()
-  await img.waitFor()
-  await img.evaluate((el) => (el.complete ? null : new Promise((resolve) => el.addEventListener('load', resolve, { once: true }))))
-  assert.ok((await img.evaluate((el) => el.naturalWidth)) > 0, `${what}: the photo is shown`)
 }
 
 async function balanceOf(api, id) {

@@ -94,6 +94,8 @@ export interface RankingRow {
   participationRate: number
   cleanHouseholdRate: number | null
   pointsPerHousehold: number
+  /** inspection penalty points of the round (see the formula); null when not available */
+  inspection: number | null
   normalised: Weights
   total: number
 }

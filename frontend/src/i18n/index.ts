@@ -17,6 +17,8 @@ import standardZhCN from './standard.zh-CN'
 import standardEn from './standard.en'
 import dashboardZhCN from './dashboard.zh-CN'
 import dashboardEn from './dashboard.en'
+import inspectionsZhCN from './inspections.zh-CN'
+import inspectionsEn from './inspections.en'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
@@ -25,9 +27,9 @@ export const LOCALE_STORAGE_KEY = 'vp.locale'
 /** The shop's messages live in their own files and join the `shop` key of each language. */
 const withShop = (base: MessageSchema, extra: typeof shopZhCN) => ({ ...base, shop: { ...base.shop, ...extra.shop } })
 
-/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports, standard, dashboard). */
-const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN, ...standardZhCN, ...dashboardZhCN }
-const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn, ...standardEn, ...dashboardEn }
+/** Feature files with top-level sections of their own (ledger, nav, register, roster, cards, earning, events, exports, standard, dashboard, inspections). */
+const zhCNAll = { ...withShop(zhCN, shopZhCN), ...ledgerZhCN, ...registerZhCN, ...earningZhCN, ...eventsZhCN, ...exportsZhCN, ...standardZhCN, ...dashboardZhCN, ...inspectionsZhCN }
+const enAll: typeof zhCNAll = { ...withShop(en, shopEn), ...ledgerEn, ...registerEn, ...earningEn, ...eventsEn, ...exportsEn, ...standardEn, ...dashboardEn, ...inspectionsEn }
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCNAll, en: enAll }
 

@@ -75,7 +75,7 @@ const standardEn: typeof standardZhCN = {
       to: 'To month',
       villages: 'Villages (none = whole district)',
       weights: 'Weights',
-      w: { selfCheck: 'Self-check', participation: 'Participation', cleanHousehold: 'Clean households', pointsPerHousehold: 'Points per household', inspection: 'Inspections (no data yet)' },
+      w: { selfCheck: 'Self-check', participation: 'Participation', cleanHousehold: 'Clean households', pointsPerHousehold: 'Points per household', inspection: 'Inspections' },
       create: 'Start the round',
       round: 'Round',
       formula: 'Formula',
@@ -95,6 +95,7 @@ const standardEn: typeof standardZhCN = {
       setChampion: 'Set champion',
       export: 'Export CSV',
       none: 'No round yet: start one',
+      inspectionValue: '{penalty} penalty points ({score})',
       notAvailable: 'n/a',
     },
     sampling: {

@@ -74,7 +74,7 @@ const standardZhCN = {
       to: '结束月份',
       villages: '参赛村（不选即全区）',
       weights: '权重',
-      w: { selfCheck: '九有六无自查', participation: '参与率', cleanHousehold: '干净人家率', pointsPerHousehold: '户均积分', inspection: '巡检（暂无数据）' },
+      w: { selfCheck: '九有六无自查', participation: '参与率', cleanHousehold: '干净人家率', pointsPerHousehold: '户均积分', inspection: '巡检' },
       create: '开始这一轮',
       round: '轮次',
       formula: '计算公式',
@@ -94,6 +94,7 @@ const standardZhCN = {
       setChampion: '设为擂主',
       export: '导出 CSV',
       none: '还没有擂台赛，请先新建一轮',
+      inspectionValue: '扣 {penalty} 分（{score}）',
       notAvailable: '暂无',
     },
     sampling: {

@@ -20,6 +20,13 @@ import {
   townDashboardChildren,
   townNav,
 } from './dashboardRoutes'
+  committeeInspectionChildren,
+  committeeInspectionNav,
+  districtInspectionChildren,
+  districtInspectionNav,
+  townInspectionChildren,
+  townInspectionNav,
+} from './inspectionRoutes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -82,6 +89,7 @@ export const routes: RouteRecordRaw[] = [
         ...committeeShopNav,
         ...committeeExportNav,
         ...committeeStandardNav,
+        ...committeeInspectionNav,
       ],
     },
     children: [
@@ -102,28 +110,31 @@ export const routes: RouteRecordRaw[] = [
       ...committeeExportChildren,
       ...committeeStandardChildren,
       ...committeeDashboardChildren,
+      ...committeeInspectionChildren,
     ],
   },
   {
     path: '/town',
     component: DeskLayout,
-    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [...townNav, ...townStandardNav] },
+    meta: { roles: ['TOWN_ADMIN'], titleKey: 'town.title', nav: [...townNav, ...townStandardNav, ...townInspectionNav] },
     children: [
       { path: '', name: 'town', component: () => import('../pages/TownHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'town-village', component: VillageHouseholdsPage },
       ...townStandardChildren,
       ...townDashboardChildren,
+      ...townInspectionChildren,
     ],
   },
   {
     path: '/district',
     component: DeskLayout,
-    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [...districtNav, ...districtStandardNav] },
+    meta: { roles: ['DISTRICT_ADMIN'], titleKey: 'district.title', nav: [...districtNav, ...districtStandardNav, ...districtInspectionNav] },
     children: [
       { path: '', name: 'district', component: () => import('../pages/DistrictHomePage.vue') },
       { path: 'villages/:villageId(\\d+)', name: 'district-village', component: VillageHouseholdsPage },
       ...districtStandardChildren,
       ...districtDashboardChildren,
+      ...districtInspectionChildren,
     ],
   },
   ...earningRoutes,

@@ -30,9 +30,10 @@ import org.villagepoints.shop.StockBook;
 /**
  * Six months of a village's life, written through the product's own services so every
  * dashboard has something true to show on first start: a monthly meeting with awards and a
- * few deductions, quarterly clean-home rating rounds, goods donated and bought, and villagers
- * redeeming points. Dates are spread over the months before this one (points are recorded
- * today but dated when the deed or sale happened). The newest meeting stays in public notice.
+ * few deductions, quarterly clean-home rating rounds, goods donated and bought, villagers
+ * redeeming points, and the town's inspections ({@link DemoInspections}). Dates are spread
+ * over the months before this one (points are recorded today but dated when the deed or sale
+ * happened). The newest meeting stays in public notice.
  */
 @Singleton
 class DemoHistory {
@@ -59,10 +60,11 @@ class DemoHistory {
   private final ShopCatalog catalog;
   private final StockBook stock;
   private final RedemptionService redemptions;
+  private final DemoInspections inspections;
 
   DemoHistory(Sql sql, RuleCatalog rules, AwardBatches batches, AwardPolicies policies,
       RatingRounds ratings, ShopCatalog catalog, StockBook stock,
-      RedemptionService redemptions) {
+      RedemptionService redemptions, DemoInspections inspections) {
     this.sql = sql;
     this.rules = rules;
     this.batches = batches;
@@ -71,6 +73,7 @@ class DemoHistory {
     this.catalog = catalog;
     this.stock = stock;
     this.redemptions = redemptions;
+    this.inspections = inspections;
   }
 
   /** Writes the history unless the village already has meetings (loading twice adds nothing). */
@@ -101,6 +104,7 @@ class DemoHistory {
       restock(committee, village, month, products, random);
       shopping(attendant, month, households, products, random);
     }
+    inspections.write(village, committee, random);
   }
 
   private void meeting(Caller committee, long village, YearMonth month, List<Long> households,

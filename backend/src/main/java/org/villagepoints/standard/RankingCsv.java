@@ -7,7 +7,7 @@ final class RankingCsv {
 
   static byte[] write(RankingResponse r) {
     StringBuilder b = new StringBuilder("\uFEFF");
-    b.append("名次,村,镇,自查得分,自查满分,参与率,干净人家率,户均积分,巡检（暂无）,"
+    b.append("名次,村,镇,自查得分,自查满分,参与率,干净人家率,户均积分,巡检扣分,"
         + "自查归一,参与归一,干净归一,户均归一,巡检归一,总分\r\n");
     for (RankingResponse.Row x : r.rows()) {
       b.append(x.rank()).append(',').append(cell(x.villageName())).append(',')
@@ -16,7 +16,8 @@ final class RankingCsv {
           .append(x.selfCheckMax() == null ? "" : x.selfCheckMax()).append(',')
           .append(x.participationRate()).append(',')
           .append(x.cleanHouseholdRate() == null ? "" : x.cleanHouseholdRate()).append(',')
-          .append(x.pointsPerHousehold()).append(",,")
+          .append(x.pointsPerHousehold()).append(',')
+          .append(x.inspection() == null ? "" : x.inspection()).append(',')
           .append(x.normalised().selfCheck()).append(',')
           .append(x.normalised().participation()).append(',')
           .append(x.normalised().cleanHousehold()).append(',')

@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** A round's ranked table: each input, its normalised value (0–1) and the weighted total. */
+/**
+ * A round's ranked table: each input, its normalised value (0–1) and the weighted total.
+ * {@code inspection} in a row is the village's inspection penalty points (see the formula).
+ */
 @Serdeable
 public record RankingResponse(Round round, String formula, boolean inspectionAvailable,
     List<Row> rows) {
@@ -27,6 +30,7 @@ public record RankingResponse(Round round, String formula, boolean inspectionAva
 
   public static final String FORMULA = "总分 = 100 × (w自查×自查得分率 + w参与×参与率 + w干净×干净人家率"
       + " + w户均×户均积分÷本轮最高户均积分 + w巡检×巡检得分) ÷ (各权重之和)。自查得分率 = 当年镇里审核通过的"
-      + "九有六无得分÷满分（未通过记 0）；参与率、干净人家率取本轮期间的平台数据（无评比记 0）；巡检功能尚未上线，"
-      + "巡检得分暂记 0（权重保留）。总分相同名次并列，按村编号先后列出。";
+      + "九有六无得分÷满分（未通过记 0）；参与率、干净人家率取本轮期间的平台数据（无评比记 0）；巡检得分 = max(0,"
+      + " 1 − 巡检扣分÷10)，巡检扣分 = 本轮期间各次检查发现的问题按轻重计分（一般 1、较重 2、严重 3），整改超期"
+      + "（过了期限仍未整改，或过了期限才整改）的加倍；本轮期间没有发现问题记 1。总分相同名次并列，按村编号先后列出。";
 }

@@ -17,10 +17,12 @@ import org.villagepoints.common.Sql;
 import org.villagepoints.dashboard.Figures;
 import org.villagepoints.dashboard.Period;
 import org.villagepoints.dashboard.VillageFigures;
+import org.villagepoints.inspection.InspectionScores;
 
 /**
  * Ranking rounds (擂台赛). Inputs come from the dashboard figures of the round's months and
- * the approved self-check of the round's last year; the formula is {@link RankingResponse#FORMULA}.
+ * the approved self-check of the round's last year, the inspection figure from the findings of
+ * the round's months ({@link InspectionScores}); the formula is {@link RankingResponse#FORMULA}.
  */
 @Singleton
 public class Rankings {
@@ -28,11 +30,13 @@ public class Rankings {
   private final Sql sql;
   private final Figures figures;
   private final AuditService audit;
+  private final InspectionScores inspections;
 
-  Rankings(Sql sql, Figures figures, AuditService audit) {
+  Rankings(Sql sql, Figures figures, AuditService audit, InspectionScores inspections) {
     this.sql = sql;
     this.figures = figures;
     this.audit = audit;
+    this.inspections = inspections;
   }
 
   @Transactional
@@ -96,6 +100,8 @@ public class Rankings {
         + " and year = ? and village_id = any(?)", rs -> scores.put(rs.getLong(1),
             new int[] {rs.getInt(2), rs.getInt(3)}), round.year(),
         round.villageIds().toArray(Long[]::new));
+    Map<Long, Long> penalties = inspections.penalties(round.villageIds(), period.from(),
+        period.to(), java.time.LocalDate.now(Sql.ZONE));
     double maxPoints = fs.stream().mapToDouble(VillageFigures::pointsPerHousehold).max()
         .orElse(0);
     RoundForm.Weights w = round.weights();
@@ -104,10 +110,12 @@ public class Rankings {
     List<RankingResponse.Row> rows = new ArrayList<>();
     for (VillageFigures f : fs) {
       int[] s = scores.get(f.villageId());
+      long penalty = penalties.getOrDefault(f.villageId(), 0L);
       RankingResponse.Normalised n = new RankingResponse.Normalised(
           s == null || s[1] == 0 ? 0 : (double) s[0] / s[1], f.participationRate(),
           f.cleanHouseholdRate() == null ? 0 : f.cleanHouseholdRate(),
-          maxPoints == 0 ? 0 : f.pointsPerHousehold() / maxPoints, 0);
+          maxPoints == 0 ? 0 : f.pointsPerHousehold() / maxPoints,
+          InspectionScores.figure(penalty));
       double weighted = w.selfCheck().doubleValue() * n.selfCheck()
           + w.participation().doubleValue() * n.participation()
           + w.cleanHousehold().doubleValue() * n.cleanHousehold()
@@ -115,7 +123,7 @@ public class Rankings {
           + w.inspection().doubleValue() * n.inspection();
       rows.add(new RankingResponse.Row(0, f.villageId(), f.villageName(), f.townName(),
           s == null ? null : s[0], s == null ? null : s[1], f.participationRate(),
-          f.cleanHouseholdRate(), f.pointsPerHousehold(), null, n,
+          f.cleanHouseholdRate(), f.pointsPerHousehold(), (double) penalty, n,
           Math.round(weighted * 100 / wsum * 100) / 100.0));
     }
     rows.sort(Comparator.comparingDouble(RankingResponse.Row::total).reversed()
@@ -128,7 +136,7 @@ public class Rankings {
           r.selfCheckScore(), r.selfCheckMax(), r.participationRate(), r.cleanHouseholdRate(),
           r.pointsPerHousehold(), r.inspection(), r.normalised(), r.total()));
     }
-    return new RankingResponse(round, RankingResponse.FORMULA, false, ranked);
+    return new RankingResponse(round, RankingResponse.FORMULA, true, ranked);
   }
 
   @Transactional

@@ -85,6 +85,12 @@ class DemoSeedingTest extends ApiTest {
       assertThat(sql.number("select count(*) from redemptions where village_id = ? and"
           + " created_at >= ?::date", village, java.sql.Date.valueOf(now.atDay(1)))).isZero();
       assertThat(verifier.verify(village, null).ok()).isTrue();
+      assertThat(sql.number("select count(*) from inspections where village_id = ?", village))
+          .isEqualTo(2);
+      assertThat(sql.list("select status || (case when status = 'OPEN' and deadline <"
+          + " current_date then '-overdue' else '' end) from rectification_tasks"
+          + " where village_id = ? and kind = 'FINDING' order by id", rs -> rs.getString(1),
+          village)).as("one finding verified, one overdue").startsWith("VERIFIED", "OPEN-overdue");
     }
     assertThat(sql.number("select count(*) from ledger_accounts where kind = 'HOUSEHOLD'"
         + " and balance > 0")).isGreaterThan(250);

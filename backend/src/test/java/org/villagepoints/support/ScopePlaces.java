@@ -178,6 +178,7 @@ public final class ScopePlaces {
     p.put("town", ok(api.get("/api/me", c), 200).path("townId").asText());
     p.put("book", "ledger");
     standard(p, district, districtAdmin, c);
+    inspections(p, districtAdmin);
     return p;
   }
 
@@ -201,6 +202,20 @@ public final class ScopePlaces {
     p.put("answer", answer);
     p.put("selfCheckPhoto", id(ok(api.upload("/api/self-checks/" + id(check) + "/answers/"
         + answer + "/photos", "e.png", TestImages.png(Color.GREEN), committee), 201)));
+  }
+
+  /**
+   * Inspection records: a visit (by the place's district admin) with one finding and its
+   * rectification task.
+   */
+  private void inspections(Map<String, String> p, String inspector) {
+    JsonNode visit = ok(post("/api/villages/" + p.get("village") + "/inspections", Map.of(
+        "kind", "ROUTINE", "visitedOn", LocalDate.now().minusDays(3).toString(), "findings",
+        List.of(Map.of("category", "SANITATION", "severity", "HIGH", "description", "授权测试"))),
+        inspector), 201);
+    p.put("inspection", id(visit));
+    p.put("finding", id(visit.path("findings").get(0)));
+    p.put("task", id(visit.path("findings").get(0).path("task")));
   }
 
   /** The place seen through its n-th household. */

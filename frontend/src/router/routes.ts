@@ -20,6 +20,7 @@ import {
   townDashboardChildren,
   townNav,
 } from './dashboardRoutes'
+import {
   committeeInspectionChildren,
   committeeInspectionNav,
   districtInspectionChildren,

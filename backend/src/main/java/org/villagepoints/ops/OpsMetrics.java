@@ -3,6 +3,7 @@ package org.villagepoints.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -16,14 +17,17 @@ import java.util.concurrent.TimeUnit;
  * {@code vp_redemptions_total{method}} count committed work only (a rolled-back posting
  * counts nothing), {@code vp_job_runs_total{job,outcome}} and {@code vp_job_seconds{job}}
  * the scheduled jobs (outcome ran, skipped: another instance held the job, or failed).
+ * With metrics switched off ({@code micronaut.metrics.enabled: false}) there is no registry
+ * and nothing is counted; the service runs as before.
  */
 @Singleton
 public class OpsMetrics {
 
-  private final MeterRegistry registry;
+  @Nullable private final MeterRegistry registry;
   private final TransactionOperations<Connection> transactions;
 
-  OpsMetrics(MeterRegistry registry, TransactionOperations<Connection> transactions) {
+  OpsMetrics(@Nullable MeterRegistry registry,
+      TransactionOperations<Connection> transactions) {
     this.registry = registry;
     this.transactions = transactions;
   }
@@ -43,6 +47,9 @@ public class OpsMetrics {
   }
 
   void jobRun(String job, String outcome, long nanos) {
+    if (registry == null) {
+      return;
+    }
     Counter.builder("vp.job.runs").description("Scheduled job runs by outcome")
         .tag("job", job).tag("outcome", outcome).register(registry).increment();
     if (!"skipped".equals(outcome)) {
@@ -52,6 +59,9 @@ public class OpsMetrics {
   }
 
   private void afterCommit(Runnable count) {
+    if (registry == null) {
+      return;
+    }
     var status = transactions.findTransactionStatus();
     if (status.isEmpty()) {
       count.run();

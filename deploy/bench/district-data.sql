@@ -4,7 +4,7 @@
 -- months: 70% awards (10-20 points) under 10 rule categories, 5% deductions (1-3), 25%
 -- redemptions (1-8), so no household ends below zero.
 -- Triggers are off for the load (session_replication_role = replica), so the entries'
--- hash chains and balance_after are placeholders: this data is for measuring reads (the
+-- hash chains and balance_after are not computed: this data is for measuring reads (the
 -- dashboards and the naive GROUP BY beside them), not for the ledger verifier. CHECK and
 -- unique constraints still hold; account balances are set to the sums of their entries.
 -- Needs: the district :'district' (create-admin makes it) and psql variables villages, hpv, tph.

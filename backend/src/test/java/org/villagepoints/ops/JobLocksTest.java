@@ -101,9 +101,13 @@ class JobLocksTest extends ApiTest {
           assertThat(rs.getBoolean(1)).isTrue();
         }
       }
+      assertThat(lockGoneWithin(job, Duration.ZERO)).as("the held lock is visible").isFalse();
       assertThat(locks.runExclusive(job, ran::incrementAndGet)).isFalse();
       assertThat(ran).hasValue(0);
     } // the other "instance" dies: its connection closes and PostgreSQL drops the lock
+    // Closing a connection only sends Terminate; its backend ends (and frees the lock) a moment
+    // later, so wait for PostgreSQL to show the lock gone before expecting the next run.
+    assertThat(lockGoneWithin(job, Duration.ofSeconds(10))).isTrue();
     assertThat(locks.runExclusive(job, ran::incrementAndGet)).isTrue();
     assertThat(ran).hasValue(1);
   }
@@ -116,6 +120,19 @@ class JobLocksTest extends ApiTest {
     assertThat(runs("failing-job", "failed")).isEqualTo(1);
     assertThat(locks.runExclusive("failing-job", () -> { })).isTrue();
     assertThat(runs("failing-job", "ran")).isEqualTo(1);
+  }
+
+  private boolean lockGoneWithin(String job, Duration bound) throws InterruptedException {
+    Instant until = Instant.now().plus(bound);
+    while (sql.number("select count(*) from pg_locks where locktype = 'advisory'"
+        + " and classid = ?::oid and objid = ?::oid and objsubid = 2",
+        (long) JobLocks.JOB_LOCK_CLASS, Integer.toUnsignedLong(job.hashCode())) > 0) {
+      if (Instant.now().isAfter(until)) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   private double runs(String job, String outcome) {

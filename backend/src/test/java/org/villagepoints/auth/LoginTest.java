@@ -15,6 +15,7 @@ import org.villagepoints.support.TestApi.Res;
 class LoginTest extends ApiTest {
 
   @Inject JwtTokenGenerator jwt;
+  @Inject CachingTokenFetcher fetcher;
 
   @Test
   void committeeLogsInAndSeesItsVillageInMe() {
@@ -100,5 +101,42 @@ class LoginTest extends ApiTest {
     String forged = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkaXN0cmljdCIsInJvbGVzIjpbIkRJU1RSSUNUX0FE"
         + "TUlOIl19.c2lnbmF0dXJlLW9mLWFub3RoZXItc2VjcmV0LXh4eHh4eHh4eHh4eHh4";
     assertThat(api().get("/api/me", forged).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aRememberedTokenStopsWorkingAtItsOwnExpiry() throws InterruptedException {
+    long exp = Instant.now().getEpochSecond() + 2;
+    String token = jwt.generateToken(Map.of("sub", "district", "roles", java.util.List.of(
+            "DISTRICT_ADMIN"), "uid", 1, "role", "DISTRICT_ADMIN", "district", 1, "exp", exp))
+        .orElseThrow();
+    int before = fetcher.size();
+    assertThat(api().get("/api/me", token).status()).isEqualTo(200);
+    assertThat(fetcher.size()).as("validated once, then remembered").isEqualTo(before + 1);
+    Res again = api().get("/api/me", token);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().path("role").asText()).isEqualTo("DISTRICT_ADMIN");
+    while (Instant.now().getEpochSecond() <= exp) {
+      Thread.sleep(100);
+    }
+    Res late = api().get("/api/me", token);
+    assertThat(late.status()).isEqualTo(401);
+    assertThat(late.code()).isEqualTo("UNAUTHORIZED");
+  }
+
+  @Test
+  void aRememberedTokenWithAnAlteredSignatureOrClaimIsRefused() {
+    String token = api().login("lixin-committee", "demo123");
+    assertThat(api().get("/api/me", token).status()).isEqualTo(200);
+    String[] parts = token.split("\\.");
+    char last = parts[2].charAt(parts[2].length() - 2);
+    String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0,
+        parts[2].length() - 2) + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+    assertThat(api().get("/api/me", otherSignature).status()).isEqualTo(401);
+    String districtClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        "{\"sub\":\"lixin-committee\",\"role\":\"DISTRICT_ADMIN\",\"roles\":[\"DISTRICT_ADMIN\"]}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(api().get("/api/me", parts[0] + "." + districtClaims + "." + parts[2]).status())
+        .isEqualTo(401);
+    assertThat(api().get("/api/me", token).status()).isEqualTo(200);
   }
 }

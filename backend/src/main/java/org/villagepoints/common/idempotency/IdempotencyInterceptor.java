@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.ScopeGuard;
 import org.villagepoints.common.ApiException;
@@ -28,6 +29,7 @@ import org.villagepoints.common.Sql;
 class IdempotencyInterceptor implements MethodInterceptor<Object, Object>, Ordered {
 
   static final String HEADER = "Idempotency-Key";
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
   private final IdempotencyStore store;
   private final Sql sql;
   private final ScopeGuard guard;
@@ -58,7 +60,7 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object>, Order
       }
       return context.proceed();
     }
-    if (!key.matches("[A-Za-z0-9_.:-]{8,100}")) {
+    if (!KEY.matcher(key).matches()) {
       throw ApiException.badRequest("IDEMPOTENCY_KEY_INVALID",
           "请求编号（Idempotency-Key）格式不对：8 到 100 位字母、数字或 _.:-");
     }

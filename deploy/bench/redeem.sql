@@ -1,6 +1,6 @@
 -- pgbench script: one phone-code redemption (1 unit of a 1-point product), the SQL that
 -- POST /api/redemptions runs (RedemptionService.redeem, QrTokens.consume, StockBook.move,
--- PostingService.post, AuditService, RedemptionReceipts.get, IdempotencyStore), in one
+-- PostingService.post, AuditService, IdempotencyStore), in the same order, in one
 -- transaction, one statement per round trip. Same tables, triggers and hash chain, so the
 -- ledger verifier accepts these entries. No colon directly before a word inside string
 -- literals (prepared mode would take it for a variable).
@@ -22,18 +22,35 @@ INSERT INTO idempotency_keys (village_id, key, fingerprint, user_id)
 VALUES (:vid::bigint, 'pgb-' || gen_random_uuid(),
         'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed', :uid::bigint)
 ON CONFLICT (village_id, key) DO NOTHING RETURNING id AS ikey \gset
--- lock the product (RedemptionService.lockProducts)
-SELECT id, name, unit, price_points AS price, stock, active FROM products
- WHERE id = ANY(ARRAY[:pid::bigint]) AND village_id = :vid::bigint ORDER BY id FOR UPDATE \gset
 -- use the code up (QrTokens.consume)
 UPDATE qr_tokens SET used_at = now()
  WHERE nonce = 'pgb-' || :lvl::text || '-' || :client_id::text || '-' || :k::text
    AND used_at IS NULL;
+-- the products and the household, no lock yet (RedemptionService.shelf)
+SELECT p.id, p.name, p.unit, p.price_points, p.stock, p.active, h.code, h.head_name,
+       v.name village_name
+  FROM products p
+  JOIN villages v ON v.id = p.village_id
+  JOIN households h ON h.id = :hid::bigint AND h.village_id = v.id
+ WHERE p.id = ANY(ARRAY[:pid::bigint]) AND p.village_id = :vid::bigint \gset shelf_
+-- the redemption and its line
 INSERT INTO redemptions (village_id, household_id, points, method, attendant_user_id,
   attendant_username) VALUES (:vid::bigint, :hid::bigint, 1, 'QR', :uid::bigint, :uname::text)
 RETURNING id AS rid \gset
 INSERT INTO redemption_items (redemption_id, product_id, quantity, price_points)
 VALUES (:rid::bigint, :pid::bigint, 1, 1);
+-- the audit line (AuditService.recordInVillage: same statement)
+INSERT INTO audit_events (actor_user_id, actor_username, action, target_type, target_id,
+  village_id, town_id, district_id, details)
+SELECT :uid::bigint, :uname::text, 'REDEEMED', 'redemption', :rid::text, v.id,
+       coalesce(v.town_id, NULL::bigint), coalesce(v.district_id, NULL::bigint, t.district_id),
+       jsonb_build_object('householdId', :hid::bigint, 'points', 1, 'method', 'QR')
+  FROM (SELECT 1) one
+  LEFT JOIN villages v ON v.id = :vid::bigint
+  LEFT JOIN towns t ON t.id = NULL::bigint;
+-- from here to COMMIT the village's shared rows: lock the product (RedemptionService.lockProducts)
+SELECT id, name, unit, price_points AS price, stock, active FROM products
+ WHERE id = ANY(ARRAY[:pid::bigint]) AND village_id = :vid::bigint ORDER BY id FOR NO KEY UPDATE \gset
 -- the stock book; its trigger updates products.stock (StockBook.move)
 INSERT INTO stock_movements (village_id, product_id, kind, quantity, reason, source_type,
   source_id, actor_username)
@@ -81,27 +98,6 @@ VALUES (:vid::bigint, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::d
 ON CONFLICT (village_id, month) DO UPDATE
    SET points_redeemed = r.points_redeemed + 1, redemptions = r.redemptions + 1, household_delta = r.household_delta + excluded.household_delta;
 UPDATE redemptions SET transfer_id = :tid::bigint WHERE id = :rid::bigint;
--- the audit line (AuditService.recordInVillage: same statement)
-INSERT INTO audit_events (actor_user_id, actor_username, action, target_type, target_id,
-  village_id, town_id, district_id, details)
-SELECT :uid::bigint, :uname::text, 'REDEEMED', 'redemption', :rid::text, v.id,
-       coalesce(v.town_id, NULL::bigint), coalesce(v.district_id, NULL::bigint, t.district_id),
-       jsonb_build_object('householdId', :hid::bigint, 'points', 1, 'method', 'QR')
-  FROM (SELECT 1) one
-  LEFT JOIN villages v ON v.id = :vid::bigint
-  LEFT JOIN towns t ON t.id = NULL::bigint;
--- the receipt (RedemptionReceipts.get: three reads)
-SELECT village_id FROM redemptions WHERE id = :rid::bigint;
-SELECT i.product_id, p.name, p.unit, i.quantity, i.price_points
-  FROM redemption_items i JOIN products p ON p.id = i.product_id
- WHERE i.redemption_id = :rid::bigint ORDER BY i.id;
-SELECT r.id, r.household_id, h.code, h.head_name, v.name village_name, r.points, r.method,
-       r.attendant_username, r.created_at, r.refunded_at,
-       (SELECT e.balance_after FROM ledger_entries e JOIN ledger_accounts a
-          ON a.id = e.account_id WHERE e.transfer_id = r.transfer_id
-          AND a.household_id = r.household_id) balance_after
-  FROM redemptions r JOIN households h ON h.id = r.household_id
-  JOIN villages v ON v.id = r.village_id WHERE r.id = :rid::bigint \gset rcpt_
 -- store the answer under the key (IdempotencyStore.execute)
 UPDATE idempotency_keys
    SET response_status = 201,

@@ -2,9 +2,12 @@ package org.villagepoints.shop;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +24,7 @@ import org.villagepoints.common.Sql;
 import org.villagepoints.ledger.Corrections;
 import org.villagepoints.ledger.LedgerAccounts;
 import org.villagepoints.ledger.LedgerAccounts.SystemAccount;
+import org.villagepoints.ledger.LedgerHash;
 import org.villagepoints.ledger.PostedTransfer;
 import org.villagepoints.ledger.PostingService;
 import org.villagepoints.ledger.TransferKind;
@@ -28,8 +32,9 @@ import org.villagepoints.ledger.TransferRequest;
 import org.villagepoints.ops.OpsMetrics;
 
 /**
- * One redemption is one transaction: identify the household, lock the products (id order),
- * check stock, write the redemption and its stock movements, then post household → SHOP
+ * One redemption is one transaction: identify the household and use its code, read the
+ * products, write the redemption, its lines and the audit line, then lock the products (id
+ * order), check stock and price again, write the stock movements and post household → SHOP
  * (which locks the accounts, always after the products, so redemptions and refunds never
  * deadlock). Any refusal rolls everything back, including the use of the QR code.
  */
@@ -105,11 +110,87 @@ public class RedemptionService {
     return complete(actor, village, householdId, "QR", items, when, () -> { });
   }
 
+  /**
+   * Everything that touches only this household's rows comes first (the code, the redemption
+   * and its lines, the audit line); the rows every redemption of the village shares (its
+   * products, then the SHOP account and the month's rollup inside the posting) are locked
+   * last, so they are held for as few statements as possible before the commit. The answer is
+   * built from what was written, without reading it back.
+   */
   private RedemptionResponse complete(Caller actor, long village, long householdId,
-      String method, List<RedeemRequest.Line> items, Instant when, Runnable consumeToken) {
+      String method, List<RedeemRequest.Line> items, Instant at, Runnable consumeToken) {
+    Instant when = LedgerHash.truncate(at);
     Map<Long, Long> lines = items.stream().collect(Collectors.toMap(
         RedeemRequest.Line::productId, RedeemRequest.Line::quantity, Long::sum, TreeMap::new));
-    Map<Long, Product> products = lockProducts(village, lines);
+    consumeToken.run();
+    Shelf shelf = shelf(village, householdId, lines);
+    long points = check(shelf.products(), lines);
+    long id = sql.number("""
+        insert into redemptions (village_id, household_id, points, method, attendant_user_id,
+          attendant_username, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id""", village,
+        householdId, points, method, actor.userId() == 0 ? null : actor.userId(),
+        actor.username(), Timestamp.from(when));
+    StringBuilder reason = new StringBuilder("兑换：");
+    List<RedemptionResponse.Item> receiptItems = new ArrayList<>();
+    for (Map.Entry<Long, Long> line : lines.entrySet()) {
+      Product p = shelf.products().get(line.getKey());
+      sql.update("insert into redemption_items (redemption_id, product_id, quantity, price_points)"
+          + " values (?, ?, ?, ?)", id, p.id(), line.getValue(), p.price());
+      reason.append(reason.length() > 3 ? "、" : "").append(p.name()).append('×')
+          .append(line.getValue());
+      receiptItems.add(new RedemptionResponse.Item(p.id(), p.name(), p.unit(), line.getValue(),
+          p.price(), p.price() * line.getValue()));
+    }
+    audit.recordInVillage(actor, village, "REDEEMED", "redemption", id,
+        Map.of("householdId", householdId, "points", points, "method", method));
+
+    // From here to the commit: the village's shared rows, in a fixed order.
+    Map<Long, Product> locked = lockProducts(village, lines);
+    if (check(locked, lines) != points) {
+      throw ApiException.conflict("PRICE_CHANGED", "商品价格刚刚调整过，请重新确认后再兑换",
+          Map.of());
+    }
+    for (Map.Entry<Long, Long> line : lines.entrySet()) {
+      stock.move(actor, village, line.getKey(), "REDEMPTION_OUT", -line.getValue(), null,
+          "REDEMPTION", id);
+    }
+    PostedTransfer transfer = posting.post(actor, TransferRequest.of(village,
+        TransferKind.REDEMPTION, accounts.household(householdId),
+        accounts.system(village, SystemAccount.SHOP), points, cut(reason.toString()),
+        when, "REDEMPTION", Long.toString(id)));
+    sql.update("update redemptions set transfer_id = ? where id = ?", transfer.id(), id);
+    return new RedemptionResponse(id, householdId, shelf.householdCode(), shelf.headName(),
+        shelf.villageName(), points, transfer.fromBalanceAfter(), method, actor.username(),
+        when.atZone(Sql.ZONE).toOffsetDateTime(), null, receiptItems);
+  }
+
+  /** The products asked for and who the household is, read without locking anything. */
+  private record Shelf(Map<Long, Product> products, String householdCode, String headName,
+      String villageName) {}
+
+  private Shelf shelf(long village, long householdId, Map<Long, Long> lines) {
+    Map<Long, Product> products = new TreeMap<>();
+    String[] household = new String[3];
+    sql.list("""
+        select p.id, p.name, p.unit, p.price_points, p.stock, p.active, h.code, h.head_name,
+          v.name village_name
+        from products p
+        join villages v on v.id = p.village_id
+        join households h on h.id = ? and h.village_id = v.id
+        where p.id = any(?::bigint[]) and p.village_id = ?""", rs -> {
+          household[0] = rs.getString("code");
+          household[1] = rs.getString("head_name");
+          household[2] = rs.getString("village_name");
+          return products.put(rs.getLong(1), product(rs));
+        }, householdId, lines.keySet().toArray(Long[]::new), village);
+    if (products.size() != lines.size()) {
+      throw productNotFound();
+    }
+    return new Shelf(products, household[0], household[1], household[2]);
+  }
+
+  /** Refuses inactive or short products; answers the points the lines cost. */
+  private static long check(Map<Long, Product> products, Map<Long, Long> lines) {
     long points = 0;
     for (Map.Entry<Long, Long> line : lines.entrySet()) {
       Product p = products.get(line.getKey());
@@ -124,29 +205,7 @@ public class RedemptionService {
       }
       points = Math.addExact(points, Math.multiplyExact(p.price(), line.getValue()));
     }
-    consumeToken.run();
-    long id = sql.number("""
-        insert into redemptions (village_id, household_id, points, method, attendant_user_id,
-          attendant_username, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id""", village,
-        householdId, points, method, actor.userId() == 0 ? null : actor.userId(),
-        actor.username(), Timestamp.from(when));
-    StringBuilder reason = new StringBuilder("兑换：");
-    for (Map.Entry<Long, Long> line : lines.entrySet()) {
-      Product p = products.get(line.getKey());
-      sql.update("insert into redemption_items (redemption_id, product_id, quantity, price_points)"
-          + " values (?, ?, ?, ?)", id, p.id(), line.getValue(), p.price());
-      stock.move(actor, village, p.id(), "REDEMPTION_OUT", -line.getValue(), null, "REDEMPTION", id);
-      reason.append(reason.length() > 3 ? "、" : "").append(p.name()).append('×')
-          .append(line.getValue());
-    }
-    PostedTransfer transfer = posting.post(actor, TransferRequest.of(village,
-        TransferKind.REDEMPTION, accounts.household(householdId),
-        accounts.system(village, SystemAccount.SHOP), points, cut(reason.toString()),
-        when, "REDEMPTION", Long.toString(id)));
-    sql.update("update redemptions set transfer_id = ? where id = ?", transfer.id(), id);
-    audit.recordInVillage(actor, village, "REDEEMED", "redemption", id,
-        Map.of("householdId", householdId, "points", points, "method", method));
-    return receipts.get(id);
+    return points;
   }
 
   /** The attendant the same day; the committee at any time. Stock comes back; at most once. */
@@ -170,7 +229,8 @@ public class RedemptionService {
     List<long[]> items = sql.list("select product_id, quantity from redemption_items"
         + " where redemption_id = ? order by product_id", rs -> new long[] {rs.getLong(1),
             rs.getLong(2)}, redemptionId);
-    sql.list("select id from products where id = any(?::bigint[]) order by id for update",
+    sql.list("select id from products where id = any(?::bigint[])"
+        + " order by id for no key update",
         rs -> rs.getLong(1), (Object) items.stream().map(i -> i[0]).toArray(Long[]::new));
     PostedTransfer refund = corrections.reverse(actor, (Long) r[1],
         reason == null || reason.isBlank() ? "退还兑换" : reason.trim(), TransferKind.REFUND);
@@ -196,18 +256,31 @@ public class RedemptionService {
     }
   }
 
+  /**
+   * FOR NO KEY UPDATE, as every product locker here: the redemption's own lines already hold
+   * the products' KEY SHARE locks (their foreign keys), which FOR UPDATE would wait on and so
+   * deadlock two redemptions of the same product.
+   */
   private Map<Long, Product> lockProducts(long village, Map<Long, Long> lines) {
     Map<Long, Product> products = new TreeMap<>();
     sql.list("""
         select id, name, unit, price_points, stock, active from products
-        where id = any(?::bigint[]) and village_id = ? order by id for update""",
-        rs -> products.put(rs.getLong(1), new Product(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6))),
-        lines.keySet().toArray(Long[]::new), village);
+        where id = any(?::bigint[]) and village_id = ? order by id for no key update""",
+        rs -> products.put(rs.getLong(1), product(rs)), lines.keySet().toArray(Long[]::new),
+        village);
     if (products.size() != lines.size()) {
-      throw ApiException.notFound("PRODUCT_NOT_FOUND", "找不到所选的商品，请刷新商品列表");
+      throw productNotFound();
     }
     return products;
+  }
+
+  private static Product product(ResultSet rs) throws SQLException {
+    return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
+        rs.getLong("price_points"), rs.getLong("stock"), rs.getBoolean("active"));
+  }
+
+  private static ApiException productNotFound() {
+    return ApiException.notFound("PRODUCT_NOT_FOUND", "找不到所选的商品，请刷新商品列表");
   }
 
   private static String cut(String reason) {

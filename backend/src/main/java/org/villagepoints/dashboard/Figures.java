@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.villagepoints.common.Sql;
 
@@ -50,28 +51,36 @@ public class Figures {
         : """
         select village_id, count(distinct household_id) n from household_activity
         where period_kind = 'M' and awards > 0
-          and period_start between (select f from params) and (select l from params)
+          and period_start between (select f from params) and ?::date
           and village_id in (select id from scope)
         group by village_id""";
+    Date lastMonth = Date.valueOf(period.lastMonth());
+    List<Object> params = new ArrayList<>(List.of(Date.valueOf(period.from()),
+        Date.valueOf(period.to()), period.kind(), Date.valueOf(months.lastDay()),
+        Date.valueOf(today), id, id, lastMonth));
+    if (!period.standard()) {
+      params.add(lastMonth); // the participants of a custom period: up to its last month
+    }
     return sql.list("""
-        with params as (select ?::date f, ?::date l, ?::date e, ?::text pkind, ?::date c,
-          ?::date d),
+        with params as (select ?::date f, ?::date e, ?::text pkind, ?::date c, ?::date d),
         scope as (
           select v.id, v.name, v.town_id, t.name town_name, v.active_households from villages v
           join towns t on t.id = v.town_id where %s),
+        -- sums over float8: exact for integers below 2^53 and much cheaper per row than
+        -- sum(bigint), which accumulates in numeric; cast back to bigint below
         sums as (
-          select village_id,
-            sum(points_issued) filter (where month >= f) issued,
-            sum(points_deducted) filter (where month >= f) deducted,
-            sum(points_redeemed) filter (where month >= f) redeemed,
-            sum(points_expired) filter (where month >= f) expired,
-            sum(points_adjusted) filter (where month >= f) adjusted,
-            sum(awards) filter (where month >= f) awards,
-            sum(redemptions) filter (where month >= f) redemptions,
-            sum(household_delta) outstanding
-          from village_months, params
-          where village_id in (select id from scope) and month <= l
-          group by village_id),
+          select m.village_id,
+            sum(points_issued::float8) filter (where month >= (select f from params)) issued,
+            sum(points_deducted::float8) filter (where month >= (select f from params)) deducted,
+            sum(points_redeemed::float8) filter (where month >= (select f from params)) redeemed,
+            sum(points_expired::float8) filter (where month >= (select f from params)) expired,
+            sum(points_adjusted::float8) filter (where month >= (select f from params)) adjusted,
+            sum(awards::float8) filter (where month >= (select f from params)) awards,
+            sum(redemptions::float8) filter (where month >= (select f from params)) redemptions,
+            sum(household_delta::float8) outstanding
+          from village_months m join villages v on v.id = m.village_id
+          where %s and m.month <= ?::date
+          group by m.village_id),
         part as (%s),
         clean as (
           select distinct on (village_id) village_id, rated, clean from rating_round_stats
@@ -91,11 +100,11 @@ public class Figures {
           where village_id in (select id from scope) and status = 'OPEN'
           group by village_id)
         select s.id, s.name, s.town_id, s.town_name, s.active_households households,
-          coalesce(part.n, 0) participants, coalesce(issued, 0) issued,
-          coalesce(deducted, 0) deducted, coalesce(redeemed, 0) redeemed,
-          coalesce(expired, 0) expired, coalesce(adjusted, 0) adjusted,
-          coalesce(outstanding, 0) outstanding, coalesce(awards, 0) awards,
-          coalesce(redemptions, 0) redemptions, clean.rated, clean.clean,
+          coalesce(part.n, 0) participants, coalesce(issued, 0)::bigint issued,
+          coalesce(deducted, 0)::bigint deducted, coalesce(redeemed, 0)::bigint redeemed,
+          coalesce(expired, 0)::bigint expired, coalesce(adjusted, 0)::bigint adjusted,
+          coalesce(outstanding, 0)::bigint outstanding, coalesce(awards, 0)::bigint awards,
+          coalesce(redemptions, 0)::bigint redemptions, clean.rated, clean.clean,
           coalesce(tasks.open_tasks, 0) open_tasks, coalesce(tasks.overdue_tasks, 0) overdue_tasks,
           visits.last_visit, coalesce(visits.visited_months, 0) visited_months
         from scope s
@@ -104,53 +113,52 @@ public class Figures {
         left join clean on clean.village_id = s.id
         left join visits on visits.village_id = s.id
         left join tasks on tasks.village_id = s.id
-        order by s.town_id, s.id""".formatted(scope.where, participants),
-        rs -> row(rs, months.counted()), Date.valueOf(period.from()),
-        Date.valueOf(period.lastMonth()), Date.valueOf(period.to()), period.kind(),
-        Date.valueOf(months.lastDay()), Date.valueOf(today), id);
+        order by s.town_id, s.id""".formatted(scope.where, scope.where, participants),
+        rs -> row(rs, months.counted()), params.toArray());
   }
 
+  /** By column position (the select list above): name lookups cost per row at district size. */
   private static VillageFigures row(ResultSet rs, long countedMonths) throws SQLException {
-    long households = rs.getLong("households");
-    long participants = rs.getLong("participants");
-    Long rated = Sql.nullableLong(rs, "rated");
-    long clean = rs.getLong("clean");
-    return new VillageFigures(rs.getLong("id"), rs.getString("name"), rs.getLong("town_id"),
-        rs.getString("town_name"), households, participants,
-        VillageFigures.rate(participants, households), rs.getLong("issued"),
-        rs.getLong("deducted"), rs.getLong("redeemed"), rs.getLong("expired"),
-        rs.getLong("adjusted"), rs.getLong("outstanding"),
-        households == 0 ? 0 : Math.round(rs.getLong("issued") * 10.0 / households) / 10.0,
-        rs.getLong("awards"), rs.getLong("redemptions"), rated == null ? 0 : rated, clean,
-        rated == null || rated == 0 ? null : VillageFigures.rate(clean, rated),
-        rs.getLong("open_tasks"), rs.getLong("overdue_tasks"),
-        rs.getDate("last_visit") == null ? null : rs.getDate("last_visit").toLocalDate(),
-        countedMonths - rs.getLong("visited_months"));
+    long households = rs.getLong(5);
+    long participants = rs.getLong(6);
+    long issued = rs.getLong(7);
+    long rated = rs.getLong(15);
+    boolean hasRound = !rs.wasNull();
+    long clean = rs.getLong(16);
+    Date lastVisit = rs.getDate(19);
+    return new VillageFigures(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+        households, participants, VillageFigures.rate(participants, households), issued,
+        rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+        households == 0 ? 0 : Math.round(issued * 10.0 / households) / 10.0,
+        rs.getLong(13), rs.getLong(14), rated, clean,
+        !hasRound || rated == 0 ? null : VillageFigures.rate(clean, rated),
+        rs.getLong(17), rs.getLong(18), lastVisit == null ? null : lastVisit.toLocalDate(),
+        countedMonths - rs.getLong(20));
   }
 
   /** Month by month over the period (every month present, zero when nothing moved). */
   List<MonthFigures> months(Scope scope, long id, Period period) {
+    Date first = Date.valueOf(period.from());
+    Date last = Date.valueOf(period.lastMonth());
     return sql.list("""
-        with params as (select ?::date f, ?::date l),
-        scope as (select v.id from villages v where %s),
-        m as (select generate_series(f, l, interval '1 month')::date as month from params),
+        with m as (select generate_series(?::date, ?::date, interval '1 month')::date as month),
         r as (
-          select month, sum(points_issued) issued, sum(points_deducted) deducted,
-            sum(points_redeemed) redeemed
-          from village_months, params
-          where village_id in (select id from scope) and month between f and l
-          group by month),
+          select x.month, sum(points_issued::float8) issued,
+            sum(points_deducted::float8) deducted, sum(points_redeemed::float8) redeemed
+          from village_months x join villages v on v.id = x.village_id
+          where %s and x.month between ?::date and ?::date
+          group by x.month),
         p as (
-          select period_start as month, sum(households) n from village_participation, params
-          where period_kind = 'M' and village_id in (select id from scope)
-            and period_start between f and l
-          group by period_start)
-        select m.month, coalesce(r.issued, 0) issued, coalesce(r.deducted, 0) deducted,
-          coalesce(r.redeemed, 0) redeemed, coalesce(p.n, 0) participants
+          select x.period_start as month, sum(households::float8) n
+          from village_participation x join villages v on v.id = x.village_id
+          where %s and x.period_kind = 'M' and x.period_start between ?::date and ?::date
+          group by x.period_start)
+        select m.month, coalesce(r.issued, 0)::bigint issued,
+          coalesce(r.deducted, 0)::bigint deducted, coalesce(r.redeemed, 0)::bigint redeemed,
+          coalesce(p.n, 0)::bigint participants
         from m left join r on r.month = m.month left join p on p.month = m.month
-        order by m.month""".formatted(scope.where),
-        rs -> new MonthFigures(rs.getDate("month").toLocalDate(), rs.getLong("issued"),
-            rs.getLong("deducted"), rs.getLong("redeemed"), rs.getLong("participants")),
-        Date.valueOf(period.from()), Date.valueOf(period.lastMonth()), id);
+        order by m.month""".formatted(scope.where, scope.where),
+        rs -> new MonthFigures(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3),
+            rs.getLong(4), rs.getLong(5)), first, last, id, first, last, id, first, last);
   }
 }

@@ -34,7 +34,7 @@ SUMMARY="$BENCH/results/district-bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 export VP_JWT_SECRET
 VP_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0) # this run only
 elapsed() { local s=$SECONDS; "$@" >/dev/null || return; echo $((SECONDS - s)); }
-GEN_S=kept; ROLLUP_S=kept
+MADE="kept from an earlier run (DATA)"
 if [[ ! -f $DATA/bench-password ]]; then
   # The district's administrator (its password is only for this dataset).
   PASSWORD="bench-$(shuf -i 100000-999999 -n 1)"
@@ -53,6 +53,7 @@ if [[ ! -f $DATA/bench-password ]]; then
     >"$TMP/rollups.sql"
   log "building the rollups"
   ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
+  MADE="generated in ${GEN_S}s, rollups built in ${ROLLUP_S}s"
   q -c 'analyze'
   mkdir -p "$DATA" && echo "$PASSWORD" >"$DATA/bench-password"
 else
@@ -65,7 +66,7 @@ VID=$(q -c "select min(id) from villages where district_id = $DID")
 VILLAGES=$(q -c "select count(*) from villages where district_id = $DID")
 HOUSEHOLDS=$(q -c "select count(*) from households h join villages v on v.id = h.village_id
   where v.district_id = $DID")
-log "$HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries (generated in ${GEN_S}s, rollups ${ROLLUP_S}s)"
+log "$HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries ($MADE)"
 
 YEAR_FROM=$(date +%Y)-01; YEAR_TO=$(date +%Y)-12 # a calendar year: a standard period
 export TOKEN
@@ -73,8 +74,9 @@ TOKEN=$(login "$ADMIN" "$PASSWORD")
 quiet_wait "${QUIET_WAIT:-60}"
 
 run_wrk() { # label url -> WRK_RESULT line
-  local out
-  out=$(wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --timeout 10s -s "$BENCH/dashboard.lua" "$2" 2>&1)
+  local out threads=$((CLIENTS < 2 ? CLIENTS : 2))
+  out=$(wrk -t"$threads" -c"$CLIENTS" -d"${DURATION}s" --timeout 10s -s "$BENCH/dashboard.lua" \
+    "$2" 2>&1)
   grep '^WRK_RESULT' <<<"$out" || die "wrk gave no result for $1: $out"
 }
 DURL="http://$HOST:$PORT/api/districts/$DID/dashboard?from=$YEAR_FROM&to=$YEAR_TO"
@@ -120,7 +122,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b > 0 ? a / b : 0)}'; 
 {
   echo "district-bench $(date '+%Y-%m-%d %H:%M %Z') on $(nproc) cores; $(cut -d' ' -f1-3 /proc/loadavg) load"
   echo "data: $VILLAGES villages, $HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries;" \
-    "generated in ${GEN_S}s, rollups built in ${ROLLUP_S}s; period $YEAR_FROM..$YEAR_TO"
+    "$MADE; period $YEAR_FROM..$YEAR_TO"
   echo
   printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' answer rps p50_ms p95_ms p99_ms errors naive_ms naive/p95
   printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "district dashboard" \

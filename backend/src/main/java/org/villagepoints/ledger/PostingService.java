@@ -29,9 +29,9 @@ import org.villagepoints.ops.OpsMetrics;
  * needs nothing from it, and every village's ISSUANCE and SHOP accounts are locked by each of
  * its postings, so the fewer statements run while they are held, the more postings a village
  * gets through at once (more redemptions per second at 8 clients in the bench). A batch
- * locks first: writing hundreds of transfers before the lock would take a KEY SHARE lock on
- * every account ahead of the stronger one, which made a 500-award batch over 317 households
- * three times slower. Accounts are locked {@code FOR NO KEY UPDATE}: a transfer row's foreign keys hold
+ * locks first, as before: it holds its locks for hundreds of statements whatever the order,
+ * and writing its transfers first would only add a KEY SHARE lock on every account ahead of
+ * the stronger one. Accounts are locked {@code FOR NO KEY UPDATE}: a transfer row's foreign keys hold
  * KEY SHARE locks on its accounts, which {@code FOR UPDATE} would wait on (two postings to
  * the same account would deadlock); every other locker of accounts uses the same mode.
  */

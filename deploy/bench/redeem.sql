@@ -56,13 +56,6 @@ INSERT INTO stock_movements (village_id, product_id, kind, quantity, reason, sou
   source_id, actor_username)
 VALUES (:vid::bigint, :pid::bigint, 'REDEMPTION_OUT', -1, NULL, 'REDEMPTION', :rid::bigint,
         :uname::text) RETURNING stock_after \gset
--- the transfer, before the lock (PostingService.insertTransfers)
-INSERT INTO ledger_transfers (village_id, kind, from_account_id, to_account_id, amount, reason,
-  occurred_at, recorded_at, actor_user_id, actor_username, source_type, source_id,
-  reverses_transfer_id)
-VALUES (:vid::bigint, 'REDEMPTION', :ha::bigint, :sa::bigint, 1, '兑换：测试商品×1', now(), now(),
-        :uid::bigint, :uname::text, 'REDEMPTION', :rid::text, NULL)
-RETURNING id AS tid, (extract(epoch FROM now()) * 1000000)::bigint AS us \gset
 -- lock both accounts in id order (PostingService.lock)
 SELECT max(a.balance) FILTER (WHERE a.id = :ha::bigint) AS hbal,
        max(a.last_seq) FILTER (WHERE a.id = :ha::bigint) AS hseq,
@@ -71,7 +64,13 @@ SELECT max(a.balance) FILTER (WHERE a.id = :ha::bigint) AS hbal,
        max(a.last_seq) FILTER (WHERE a.id = :sa::bigint) AS sseq,
        max(a.last_hash) FILTER (WHERE a.id = :sa::bigint) AS sprev
   FROM (SELECT id, balance, last_seq, last_hash FROM ledger_accounts
-         WHERE id IN (:ha::bigint, :sa::bigint) ORDER BY id FOR NO KEY UPDATE) a \gset
+         WHERE id IN (:ha::bigint, :sa::bigint) ORDER BY id FOR UPDATE) a \gset
+INSERT INTO ledger_transfers (village_id, kind, from_account_id, to_account_id, amount, reason,
+  occurred_at, recorded_at, actor_user_id, actor_username, source_type, source_id,
+  reverses_transfer_id)
+VALUES (:vid::bigint, 'REDEMPTION', :ha::bigint, :sa::bigint, 1, '兑换：测试商品×1', now(), now(),
+        :uid::bigint, :uname::text, 'REDEMPTION', :rid::text, NULL)
+RETURNING id AS tid, (extract(epoch FROM now()) * 1000000)::bigint AS us \gset
 -- both entries with the hash chain (PostingService.insertEntries, LedgerHash.of)
 WITH e AS (
   INSERT INTO ledger_entries (transfer_id, account_id, village_id, account_seq, amount,

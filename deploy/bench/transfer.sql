@@ -23,13 +23,6 @@ INSERT INTO idempotency_keys (village_id, key, fingerprint, user_id)
 VALUES (:vid::bigint, 'pgb-' || gen_random_uuid(),
         'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed', :uid::bigint)
 ON CONFLICT (village_id, key) DO NOTHING RETURNING id AS ikey \gset
--- the transfer, before the lock (PostingService.insertTransfers)
-INSERT INTO ledger_transfers (village_id, kind, from_account_id, to_account_id, amount, reason,
-  occurred_at, recorded_at, actor_user_id, actor_username, source_type, source_id,
-  reverses_transfer_id)
-VALUES (:vid::bigint, 'ADJUSTMENT', :ia::bigint, :ha::bigint, 1, 'bench', now(), now(),
-        :uid::bigint, :uname::text, 'ADJUSTMENT', NULL, NULL)
-RETURNING id AS tid, (extract(epoch FROM now()) * 1000000)::bigint AS us \gset
 -- lock both accounts in id order (PostingService.lock)
 SELECT max(a.balance) FILTER (WHERE a.id = :ha::bigint) AS hbal,
        max(a.last_seq) FILTER (WHERE a.id = :ha::bigint) AS hseq,
@@ -38,7 +31,14 @@ SELECT max(a.balance) FILTER (WHERE a.id = :ha::bigint) AS hbal,
        max(a.last_seq) FILTER (WHERE a.id = :ia::bigint) AS iseq,
        max(a.last_hash) FILTER (WHERE a.id = :ia::bigint) AS iprev
   FROM (SELECT id, balance, last_seq, last_hash FROM ledger_accounts
-         WHERE id IN (:ha::bigint, :ia::bigint) ORDER BY id FOR NO KEY UPDATE) a \gset
+         WHERE id IN (:ha::bigint, :ia::bigint) ORDER BY id FOR UPDATE) a \gset
+-- the transfer (PostingService.insertTransfers)
+INSERT INTO ledger_transfers (village_id, kind, from_account_id, to_account_id, amount, reason,
+  occurred_at, recorded_at, actor_user_id, actor_username, source_type, source_id,
+  reverses_transfer_id)
+VALUES (:vid::bigint, 'ADJUSTMENT', :ia::bigint, :ha::bigint, 1, 'bench', now(), now(),
+        :uid::bigint, :uname::text, 'ADJUSTMENT', NULL, NULL)
+RETURNING id AS tid, (extract(epoch FROM now()) * 1000000)::bigint AS us \gset
 -- both entries with the hash chain (PostingService.insertEntries, LedgerHash.of)
 WITH e AS (
   INSERT INTO ledger_entries (transfer_id, account_id, village_id, account_seq, amount,

@@ -68,7 +68,7 @@ public class AwardPosting {
     items.forEach(i -> ids.add(accounts.household(i.householdId())));
     Map<Long, Long> balances = new HashMap<>();
     sql.list("select id, balance from ledger_accounts where id = any(?::bigint[])"
-        + " order by id for no key update", rs -> balances.put(rs.getLong(1), rs.getLong(2)),
+        + " order by id for update", rs -> balances.put(rs.getLong(1), rs.getLong(2)),
         (Object) ids.toArray(Long[]::new));
     Map<String, Long> capUsed = new HashMap<>();
     List<TransferRequest> transfers = new ArrayList<>();

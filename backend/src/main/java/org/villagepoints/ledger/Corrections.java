@@ -64,7 +64,7 @@ public class Corrections {
           Map.of("transferId", transferId));
     }
     // Lock both accounts first, so two concurrent reversals are serialised before the check.
-    sql.list("select id from ledger_accounts where id in (?, ?) order by id for no key update",
+    sql.list("select id from ledger_accounts where id in (?, ?) order by id for update",
         rs -> rs.getLong(1), o.from(), o.to());
     if (sql.number("select count(*) from ledger_transfers where reverses_transfer_id = ?",
         transferId) > 0) {

@@ -22,18 +22,8 @@ import org.villagepoints.ops.OpsMetrics;
 /**
  * The only writer of ledger tables. Posts one transfer or a batch atomically: locks every
  * account involved in id order (no deadlocks between concurrent batches), checks balances,
- * and writes the transfers, the entries with their hash chain and the new account balances.
- * The database re-checks all of it (CHECKs and triggers in V002).
- *
- * <p>A single transfer (a redemption, an adjustment, a reversal) goes in before the lock: it
- * needs nothing from it, and every village's ISSUANCE and SHOP accounts are locked by each of
- * its postings, so the fewer statements run while they are held, the more postings a village
- * gets through at once (more redemptions per second at 8 clients in the bench). A batch
- * locks first, as before: it holds its locks for hundreds of statements whatever the order,
- * and writing its transfers first would only add a KEY SHARE lock on every account ahead of
- * the stronger one. Accounts are locked {@code FOR NO KEY UPDATE}: a transfer row's foreign keys hold
- * KEY SHARE locks on its accounts, which {@code FOR UPDATE} would wait on (two postings to
- * the same account would deadlock); every other locker of accounts uses the same mode.
+ * then writes transfers, entries with their hash chain, and the new account balances. The
+ * database re-checks all of it (CHECKs and triggers in V002).
  */
 @Singleton
 public class PostingService {
@@ -77,19 +67,14 @@ public class PostingService {
     if (requests.isEmpty()) {
       return List.of();
     }
-    requests.forEach(PostingService::validate);
+    Map<Long, Account> accounts = lock(requests);
+    for (TransferRequest r : requests) {
+      check(r, accounts);
+    }
     Instant recordedAt = LedgerHash.truncate(Instant.now());
     try {
       Connection c = jdbc.getConnection();
-      boolean single = requests.size() == 1;
-      List<Long> ids = single ? insertTransfers(c, actor, requests, recordedAt) : null;
-      Map<Long, Account> accounts = lock(requests);
-      for (TransferRequest r : requests) {
-        check(r, accounts);
-      }
-      if (!single) {
-        ids = insertTransfers(c, actor, requests, recordedAt);
-      }
+      List<Long> ids = insertTransfers(c, actor, requests, recordedAt);
       List<PostedTransfer> posted = insertEntries(c, requests, ids, accounts, recordedAt);
       updateAccounts(c, accounts);
       LedgerRollups.apply(c, requests, accounts);
@@ -111,7 +96,7 @@ public class PostingService {
     Map<Long, Account> accounts = new HashMap<>();
     jdbc.prepareStatement("""
         select id, village_id, kind, household_id, balance, last_seq, last_hash
-        from ledger_accounts where id = any(?) order by id for no key update""", ps -> {
+        from ledger_accounts where id = any(?) order by id for update""", ps -> {
           ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray()));
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -127,14 +112,11 @@ public class PostingService {
     return accounts;
   }
 
-  private static void validate(TransferRequest r) {
+  /** Applies the transfer to the in-memory balances; refuses overdrafts with the figures. */
+  private static void check(TransferRequest r, Map<Long, Account> accounts) {
     if (r.amount() <= 0 || r.fromAccountId() == r.toAccountId()) {
       throw new IllegalArgumentException("bad transfer " + r);
     }
-  }
-
-  /** Applies the transfer to the in-memory balances; refuses overdrafts with the figures. */
-  private static void check(TransferRequest r, Map<Long, Account> accounts) {
     Account from = accounts.get(r.fromAccountId());
     Account to = accounts.get(r.toAccountId());
     if (from.villageId != r.villageId() || to.villageId != r.villageId()) {

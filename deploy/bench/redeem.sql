@@ -33,12 +33,10 @@ SELECT p.id, p.name, p.unit, p.price_points, p.stock, p.active, h.code, h.head_n
   JOIN villages v ON v.id = p.village_id
   JOIN households h ON h.id = :hid::bigint AND h.village_id = v.id
  WHERE p.id = ANY(ARRAY[:pid::bigint]) AND p.village_id = :vid::bigint \gset shelf_
--- the redemption and its line
+-- the redemption
 INSERT INTO redemptions (village_id, household_id, points, method, attendant_user_id,
   attendant_username) VALUES (:vid::bigint, :hid::bigint, 1, 'QR', :uid::bigint, :uname::text)
 RETURNING id AS rid \gset
-INSERT INTO redemption_items (redemption_id, product_id, quantity, price_points)
-VALUES (:rid::bigint, :pid::bigint, 1, 1);
 -- the audit line (AuditService.recordInVillage: same statement)
 INSERT INTO audit_events (actor_user_id, actor_username, action, target_type, target_id,
   village_id, town_id, district_id, details)
@@ -50,7 +48,10 @@ SELECT :uid::bigint, :uname::text, 'REDEEMED', 'redemption', :rid::text, v.id,
   LEFT JOIN towns t ON t.id = NULL::bigint;
 -- from here to COMMIT the village's shared rows: lock the product (RedemptionService.lockProducts)
 SELECT id, name, unit, price_points AS price, stock, active FROM products
- WHERE id = ANY(ARRAY[:pid::bigint]) AND village_id = :vid::bigint ORDER BY id FOR NO KEY UPDATE \gset
+ WHERE id = ANY(ARRAY[:pid::bigint]) AND village_id = :vid::bigint ORDER BY id FOR UPDATE \gset
+-- its line, under the lock
+INSERT INTO redemption_items (redemption_id, product_id, quantity, price_points)
+VALUES (:rid::bigint, :pid::bigint, 1, 1);
 -- the stock book; its trigger updates products.stock (StockBook.move)
 INSERT INTO stock_movements (village_id, product_id, kind, quantity, reason, source_type,
   source_id, actor_username)

@@ -33,8 +33,8 @@ import org.villagepoints.ops.OpsMetrics;
 
 /**
  * One redemption is one transaction: identify the household and use its code, read the
- * products, write the redemption, its lines and the audit line, then lock the products (id
- * order), check stock and price again, write the stock movements and post household → SHOP
+ * products, write the redemption and the audit line, then lock the products (id order),
+ * check stock and price again, write the lines and stock movements and post household → SHOP
  * (which locks the accounts, always after the products, so redemptions and refunds never
  * deadlock). Any refusal rolls everything back, including the use of the QR code.
  */
@@ -111,11 +111,13 @@ public class RedemptionService {
   }
 
   /**
-   * Everything that touches only this household's rows comes first (the code, the redemption
-   * and its lines, the audit line); the rows every redemption of the village shares (its
-   * products, then the SHOP account and the month's rollup inside the posting) are locked
-   * last, so they are held for as few statements as possible before the commit. The answer is
-   * built from what was written, without reading it back.
+   * Everything that touches only this household's rows comes first (the code, the redemption,
+   * the audit line); the rows every redemption of the village shares (its products, then the
+   * SHOP account and the month's rollup inside the posting) are locked last, so they are held
+   * for as few statements as possible before the commit. Nothing refers to a shared row before
+   * locking it: a foreign-key lock taken on a row that another transaction holds leaves it
+   * costly to lock again (the ledger benchmark in deploy/bench/README.md showed it for the
+   * accounts). The answer is built from what was written, without reading it back.
    */
   private RedemptionResponse complete(Caller actor, long village, long householdId,
       String method, List<RedeemRequest.Line> items, Instant at, Runnable consumeToken) {
@@ -134,8 +136,6 @@ public class RedemptionService {
     List<RedemptionResponse.Item> receiptItems = new ArrayList<>();
     for (Map.Entry<Long, Long> line : lines.entrySet()) {
       Product p = shelf.products().get(line.getKey());
-      sql.update("insert into redemption_items (redemption_id, product_id, quantity, price_points)"
-          + " values (?, ?, ?, ?)", id, p.id(), line.getValue(), p.price());
       reason.append(reason.length() > 3 ? "、" : "").append(p.name()).append('×')
           .append(line.getValue());
       receiptItems.add(new RedemptionResponse.Item(p.id(), p.name(), p.unit(), line.getValue(),
@@ -151,6 +151,11 @@ public class RedemptionService {
           Map.of());
     }
     for (Map.Entry<Long, Long> line : lines.entrySet()) {
+      // the lines reference the products: written under the lock, so their foreign-key locks
+      // never reach a product another redemption holds
+      sql.update("insert into redemption_items (redemption_id, product_id, quantity, price_points)"
+          + " values (?, ?, ?, ?)", id, line.getKey(), line.getValue(),
+          shelf.products().get(line.getKey()).price());
       stock.move(actor, village, line.getKey(), "REDEMPTION_OUT", -line.getValue(), null,
           "REDEMPTION", id);
     }
@@ -229,8 +234,7 @@ public class RedemptionService {
     List<long[]> items = sql.list("select product_id, quantity from redemption_items"
         + " where redemption_id = ? order by product_id", rs -> new long[] {rs.getLong(1),
             rs.getLong(2)}, redemptionId);
-    sql.list("select id from products where id = any(?::bigint[])"
-        + " order by id for no key update",
+    sql.list("select id from products where id = any(?::bigint[]) order by id for update",
         rs -> rs.getLong(1), (Object) items.stream().map(i -> i[0]).toArray(Long[]::new));
     PostedTransfer refund = corrections.reverse(actor, (Long) r[1],
         reason == null || reason.isBlank() ? "退还兑换" : reason.trim(), TransferKind.REFUND);
@@ -256,16 +260,11 @@ public class RedemptionService {
     }
   }
 
-  /**
-   * FOR NO KEY UPDATE, as every product locker here: the redemption's own lines already hold
-   * the products' KEY SHARE locks (their foreign keys), which FOR UPDATE would wait on and so
-   * deadlock two redemptions of the same product.
-   */
   private Map<Long, Product> lockProducts(long village, Map<Long, Long> lines) {
     Map<Long, Product> products = new TreeMap<>();
     sql.list("""
         select id, name, unit, price_points, stock, active from products
-        where id = any(?::bigint[]) and village_id = ? order by id for no key update""",
+        where id = any(?::bigint[]) and village_id = ? order by id for update""",
         rs -> products.put(rs.getLong(1), product(rs)), lines.keySet().toArray(Long[]::new),
         village);
     if (products.size() != lines.size()) {

@@ -61,7 +61,7 @@ public class StockBook {
     int changed = 0;
     for (StocktakeForm.Count count : form.items()) {
       requireProductInVillage(count.productId(), villageId);
-      long stock = sql.number("select stock from products where id = ? for no key update",
+      long stock = sql.number("select stock from products where id = ? for update",
           count.productId());
       if (count.counted() != stock) {
         move(actor, villageId, count.productId(), "STOCKTAKE", count.counted() - stock,

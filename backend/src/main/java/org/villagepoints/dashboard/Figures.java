@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.villagepoints.common.Sql;
 
@@ -51,18 +50,12 @@ public class Figures {
         : """
         select village_id, count(distinct household_id) n from household_activity
         where period_kind = 'M' and awards > 0
-          and period_start between (select f from params) and ?::date
+          and period_start between (select f from params) and (select l from params)
           and village_id in (select id from scope)
         group by village_id""";
-    Date lastMonth = Date.valueOf(period.lastMonth());
-    List<Object> params = new ArrayList<>(List.of(Date.valueOf(period.from()),
-        Date.valueOf(period.to()), period.kind(), Date.valueOf(months.lastDay()),
-        Date.valueOf(today), id, id, lastMonth));
-    if (!period.standard()) {
-      params.add(lastMonth); // the participants of a custom period: up to its last month
-    }
     return sql.list("""
-        with params as (select ?::date f, ?::date e, ?::text pkind, ?::date c, ?::date d),
+        with params as (select ?::date f, ?::date l, ?::date e, ?::text pkind, ?::date c,
+          ?::date d),
         scope as (
           select v.id, v.name, v.town_id, t.name town_name, v.active_households from villages v
           join towns t on t.id = v.town_id where %s),
@@ -78,8 +71,8 @@ public class Figures {
             sum(awards::float8) filter (where month >= (select f from params)) awards,
             sum(redemptions::float8) filter (where month >= (select f from params)) redemptions,
             sum(household_delta::float8) outstanding
-          from village_months m join villages v on v.id = m.village_id
-          where %s and m.month <= ?::date
+          from village_months m join scope s on s.id = m.village_id
+          where m.month <= (select l from params)
           group by m.village_id),
         part as (%s),
         clean as (
@@ -113,8 +106,10 @@ public class Figures {
         left join clean on clean.village_id = s.id
         left join visits on visits.village_id = s.id
         left join tasks on tasks.village_id = s.id
-        order by s.town_id, s.id""".formatted(scope.where, scope.where, participants),
-        rs -> row(rs, months.counted()), params.toArray());
+        order by s.town_id, s.id""".formatted(scope.where, participants),
+        rs -> row(rs, months.counted()), Date.valueOf(period.from()),
+        Date.valueOf(period.lastMonth()), Date.valueOf(period.to()), period.kind(),
+        Date.valueOf(months.lastDay()), Date.valueOf(today), id);
   }
 
   /** By column position (the select list above): name lookups cost per row at district size. */

@@ -55,7 +55,7 @@ def setup(base, out):
     api = Api(base)
     district = api.login("district")
     villages = {v["slug"]: v["id"] for v in api.call("GET", "/api/villages", token=district)}
-    lines = []
+    per_village = []
     for slug in SLUGS:
         if slug not in villages:
             continue
@@ -82,7 +82,12 @@ def setup(base, out):
                       "occurredOn": "2026-11-29",
                       "items": [{"productId": pid, "quantity": 100000}]}, token=shop,
                      headers={"Idempotency-Key": f"bench-don-{uuid.uuid4()}"})
-        lines += [f"{vid} {hid} {com} {shop} {pid}" for hid in households]
+        per_village.append([f"{vid} {hid} {com} {shop} {pid}" for hid in households])
+    # Villages interleaved (the first household of each village, then the second of each, ...):
+    # consecutive QR tokens belong to different villages, so the requests in flight at one
+    # time are at different village counters, as pgbench's clients are (redemption-bench.sh).
+    longest = max((len(v) for v in per_village), default=0)
+    lines = [v[i] for i in range(longest) for v in per_village if i < len(v)]
     assert lines, "no households"
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -7,9 +7,10 @@
 #   JAR=/tmp/backend.jar deploy/bench/redemption-bench.sh
 #
 # Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
-# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 10),
+# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 45:
+# the JVM's CPU per redemption settles only after some 20,000 requests),
 # JAVA_OPTS (the systemd unit's heap settings), QUIET_WAIT (seconds, 30),
-# MAX_TOKENS (cap of QR tokens issued per level, 20000).
+# MAX_TOKENS (cap of QR tokens issued per level, 30000).
 # Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
 # temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
 set -eEuo pipefail
@@ -18,8 +19,8 @@ BENCH_NAME=redemption-bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION=${DURATION:-15}
 LEVELS=${LEVELS:-"1 8 32"}
-WARMUP=${WARMUP:-10}
-MAX_TOKENS=${MAX_TOKENS:-20000}
+WARMUP=${WARMUP:-45}
+MAX_TOKENS=${MAX_TOKENS:-30000}
 need_tools java curl psql awk sort python3 shuf timeout
 need_pgbench
 need_wrk
@@ -51,9 +52,12 @@ insert into bench_redeem
   from vp join villages v on v.id = vp.village_id
   join users u on u.username = v.slug || '-shop'
   join ledger_accounts a on a.village_id = v.id and a.kind = 'SHOP';
+-- villages interleaved, as redeem_api.py orders the service's tokens: n, n + 1, ... are
+-- households of different villages
 create table bench_households as
-  select (row_number() over (order by h.id) - 1)::int as n, h.id, h.village_id
-  from households h join bench_redeem b on b.village_id = h.village_id;
+  select (row_number() over (order by r, village_id) - 1)::int as n, id, village_id
+  from (select h.id, h.village_id, row_number() over (partition by h.village_id order by h.id) r
+        from households h join bench_redeem b on b.village_id = h.village_id) x;
 SQL
 NBH=$(q -c 'select count(*) from bench_households')
 [[ $NBH -gt 0 ]] || die "no households for pgbench"
@@ -68,36 +72,41 @@ issue_tokens() { # count label -> tokens file $TMP/tokens.label
   log "issued: $out"
   printf '### tokens %s: %s\n' "$2" "$out" >>"$RAW"
 }
-run_wrk() { # clients seconds label -> WRK_RESULT line; raw output to $RAW
+TIMEFORMAT='%U %S' # bash's time: the load generator's own CPU seconds
+run_wrk() { # clients seconds label -> WRK_RESULT line + client_cpu_s; raw output to $RAW
   local c=$1 secs=$2 label=$3 threads=2 out
   [[ $c -lt 2 ]] && threads=1
-  wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/redeem.lua" "$BASE" \
-    -- "$TMP/tokens.$label" "w$RUN_ID$label" "$threads" >"$TMP/out.$label" 2>&1 || true
+  { time wrk -t"$threads" -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH/redeem.lua" "$BASE" \
+      -- "$TMP/tokens.$label" "w$RUN_ID$label" "$threads" >"$TMP/out.$label" 2>&1; } \
+    2>"$TMP/time.$label" || true
   out=$(cat "$TMP/out.$label")
   printf '### wrk %s: -t%s -c%s -d%ss\n%s\n\n' "$label" "$threads" "$c" "$secs" "$out" >>"$RAW"
   grep -q '^WRK_RESULT' <<<"$out" || die "wrk gave no result: $out"
-  grep '^WRK_RESULT' <<<"$out"
+  echo "$(grep '^WRK_RESULT' <<<"$out") client_cpu_s=$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
+# Client c's k-th transaction (k from 1) redeems for household n = c + (k - 1) * clients: at
+# any step the clients are on consecutive households of the interleaved list, so at
+# different village counters, like the service's requests in flight.
 prepare_pgbench() { # clients label per_client -> pre-inserted qr_tokens rows for pgbench
   q -c "insert into qr_tokens (household_id, village_id, nonce, expires_at)
         select h.id, h.village_id, 'pgb-$2-' || c || '-' || k, now() + interval '10 minutes'
         from generate_series(0, $1 - 1) c cross join generate_series(1, $3) k
-        join bench_households h on h.n = (c * $3 + k) % $NBH"
+        join bench_households h on h.n = (c + (k - 1) * $1) % $NBH"
 }
-run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms="
+run_pgbench() { # clients seconds label -> "tps= failed= aborted= p50_ms= p99_ms= client_cpu_s="
   local c=$1 secs=$2 label=$3 rc=0
-  "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" -T "$secs" \
-    -D lvl="$label" -D k=0 -f "$BENCH/redeem.sql" -l --log-prefix="$TMP/pgb-$label" \
-    "$PGDB" >"$TMP/out.$label" 2>&1 || rc=$?
-  pgbench_result "$c" "$secs" "$label" "$rc"
-  echo
+  { time "$PGBENCH" -h $HOST -p "$PGPORT" -U postgres -n -M prepared -c "$c" -j "$c" \
+      -T "$secs" -D lvl="$label" -D k=0 -f "$BENCH/redeem.sql" -l \
+      --log-prefix="$TMP/pgb-$label" "$PGDB" >"$TMP/out.$label" 2>&1 || rc=$?; } \
+    2>"$TMP/time.$label"
+  echo "$(pgbench_result "$c" "$secs" "$label" "$rc") client_cpu_s=$(awk '{print $1 + $2}' "$TMP/time.$label")"
 }
 
 quiet_wait "${QUIET_WAIT:-30}"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 START_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 log "warm-up: service ${WARMUP}s at 8 clients, pgbench 5s at 8 clients"
-issue_tokens $((450 * WARMUP)) warm
+issue_tokens $((600 * WARMUP)) warm
 w=$(run_wrk 8 "$WARMUP" warm)
 SVC_RATE=$(field rps "$w")
 prepare_pgbench 8 warm 2000 >/dev/null
@@ -108,6 +117,7 @@ log "warm-up: service $SVC_RATE/s ($(num errors_status "$w") errors), pgbench $P
 q -c 'vacuum analyze'
 
 ROWS=()
+CPU_ROWS=()
 ERRORS=0
 OTHERS=()
 EXHAUSTED=0
@@ -119,9 +129,9 @@ for c in $LEVELS; do
   issue_tokens "$ntok" "c$c"
   q -c 'vacuum analyze qr_tokens' # fresh statistics after the inserts, for both tools
   log "level $c: service ${DURATION}s"
-  all_ticks >"$TMP/procs0"
+  all_ticks >"$TMP/procs0"; s0=$(snapshot)
   w=$(run_wrk "$c" "$DURATION" "c$c")
-  all_ticks >"$TMP/procs1"
+  s1=$(snapshot); all_ticks >"$TMP/procs1"
   r=$(field rps "$w"); SVC_RATE=$(awk -v a="$SVC_RATE" -v b="$r" 'BEGIN {print (b > a ? b : a)}')
   # pgbench's rate hardly depends on the clients: twice the best rate so far, per client
   per=$(ceil "$(awk -v r="$PGB_RATE" -v d="$DURATION" -v c="$c" \
@@ -129,9 +139,9 @@ for c in $LEVELS; do
   prepare_pgbench "$c" "c$c" "$per" >/dev/null
   q -c 'vacuum analyze qr_tokens'
   log "level $c: pgbench ${DURATION}s ($per codes per client)"
-  all_ticks >"$TMP/procs1b"
+  all_ticks >"$TMP/procs1b"; s1b=$(snapshot)
   p=$(run_pgbench "$c" "$DURATION" "c$c")
-  all_ticks >"$TMP/procs2"
+  s2=$(snapshot); all_ticks >"$TMP/procs2"
   o1=$(others "$TMP/procs0" "$TMP/procs1" "$DURATION"); o2=$(others "$TMP/procs1b" "$TMP/procs2" "$DURATION")
   [[ -z $o1$o2 ]] || OTHERS+=("c=$c service: ${o1:-none}; pgbench: ${o2:-none}")
   t=$(field tps "$p"); PGB_RATE=$(awk -v a="$PGB_RATE" -v b="$t" 'BEGIN {print (b > a ? b : a)}')
@@ -146,6 +156,12 @@ for c in $LEVELS; do
   ROWS+=("$(printf '%7s | %10s | %7s | %7s | %10s | %7s | %7s | %5s | %s' "$c" "$rps" \
     "$(field p50_ms "$w")" "$(field p99_ms "$w")" "$tps" "$(field p50_ms "$p")" \
     "$(field p99_ms "$p")" "$ratio" "$werr/$perr")")
+  read -r sj sp sc sb so <<<"$(cpu_ms_per "$s0" "$s1" "$(field requests "$w")" \
+    "$(num client_cpu_s "$w")")"
+  ptx=$(awk -v t="$tps" -v d="$DURATION" 'BEGIN {printf "%d", t * d}')
+  read -r _ pp pc pb po <<<"$(cpu_ms_per "$s1b" "$s2" "$ptx" "$(num client_cpu_s "$p")")"
+  CPU_ROWS+=("$(printf '%7s | %5s %5s %5s | %4s%% %4s%% | %5s %5s | %4s%% %4s%%' "$c" "$sj" \
+    "$sp" "$sc" "$sb" "$so" "$pp" "$pc" "$pb" "$po")")
 done
 
 log "verifying the ledger (GET /api/ledger/verify as district) and the stock book"
@@ -166,13 +182,18 @@ END_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo "postgres: $(q -c 'show server_version') ($(pg_kind)), fsync=$(pgset fsync)," \
     "synchronous_commit=$(pgset synchronous_commit), shared_buffers=$(pgset shared_buffers);" \
     "$("$PGBENCH" --version); wrk $({ wrk -v 2>&1 || true; } | awk 'NR == 1 {print $2}')"
-  echo "setup: $SETUP; one 1-point product per village; QR tokens issued through the API" \
+  echo "setup: $SETUP; one 1-point product per village; consecutive codes in different villages; QR tokens issued through the API" \
     "just before each level (not timed)"
   echo "${DURATION}s per level and tool, after ${WARMUP}s service + 5s pgbench warm-up;" \
     "latencies in ms; ratio = service req/s / pgbench tps"
   echo
   echo "clients | service/s  |   p50   |   p99   | pgbench/s  |   p50   |   p99   | ratio | errors svc/pgb"
   printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "CPU ms per redemption (JVM, PostgreSQL, load generator) and % of the $(nproc) cores busy"
+  echo "(all, and not explained by these processes: other load on the machine):"
+  echo "clients | service: JVM    PG  wrk | busy other | pgbench: PG  client | busy other"
+  printf '%s\n' "${CPU_ROWS[@]}"
   echo
   if [[ ${#OTHERS[@]} -gt 0 ]]; then
     echo "DISTURBED: other processes using >= 5% of a core during a measurement:"

@@ -29,9 +29,10 @@ class Dashboards {
   VillageDashboard village(long id, Period period) {
     VillageFigures f = figures.villages(Figures.Scope.VILLAGE, id, period).stream().findFirst()
         .orElseThrow(() -> ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村"));
-    return new VillageDashboard(period, f, details.groups(id, period),
+    VillageDetails.Households households = details.households(id, period);
+    return new VillageDashboard(period, f, households.groups(),
         details.categories(id, period), figures.months(Figures.Scope.VILLAGE, id, period),
-        details.topHouseholds(id, period), details.rating(id, period), details.shop(f, period));
+        households.top(), details.rating(id, period), details.shop(f, period));
   }
 
   @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)

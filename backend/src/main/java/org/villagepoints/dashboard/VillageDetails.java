@@ -4,8 +4,12 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.villagepoints.common.Sql;
 
 /** The breakdowns of one village's dashboard; each reads one village's rows only. */
@@ -18,22 +22,63 @@ class VillageDetails {
     this.sql = sql;
   }
 
-  List<VillageDashboard.Group> groups(long village, Period p) {
-    return sql.list("""
-        select g.id, g.name, count(h.id) filter (where h.status = 'ACTIVE') households,
-          count(h.id) filter (where a.awards > 0) participants, coalesce(sum(a.points), 0) points
+  /** The per-group table and the top households, from one pass over the village's households. */
+  record Households(List<VillageDashboard.Group> groups, List<VillageDashboard.TopHousehold> top) {}
+
+  /**
+   * Every household of the village with its awards and points in the period, by group (groups
+   * without households too), summed into {@link Households} here. For a month, quarter or year
+   * the rollup keeps one row per household; for a custom period its month rows are summed. One
+   * query instead of a per-group and a top-ten query: each read the same 300 households and
+   * their rollup rows, about 2.5 ms of PostgreSQL each at district scale.
+   */
+  Households households(long village, Period p) {
+    String activity = p.standard() ? """
+        select household_id, awards, points from household_activity
+        where village_id = ? and period_kind = ? and period_start = ?"""
+        : """
+        select household_id, sum(awards) awards, sum(points) points from household_activity
+        where village_id = ? and period_kind = 'M' and period_start between ? and ?
+        group by household_id""";
+    Object second = p.standard() ? p.kind() : Date.valueOf(p.from());
+    Object third = p.standard() ? Date.valueOf(p.from()) : Date.valueOf(p.lastMonth());
+    List<Member> members = sql.list("""
+        with a as (%s)
+        select g.id, g.name, h.id household_id, h.code, h.head_name, h.status = 'ACTIVE',
+          coalesce(a.awards, 0), coalesce(a.points, 0)
         from household_groups g
         left join households h on h.group_id = g.id
-        left join (
-          select household_id, sum(awards) awards, sum(points) points from household_activity
-          where village_id = ? and period_kind = 'M' and period_start between ? and ?
-          group by household_id) a on a.household_id = h.id
+        left join a on a.household_id = h.id
         where g.village_id = ?
-        group by g.id order by g.position, g.id""",
-        rs -> new VillageDashboard.Group(rs.getLong(1), rs.getString(2), rs.getLong(3),
-            rs.getLong(4), VillageFigures.rate(rs.getLong(4), rs.getLong(3)), rs.getLong(5)),
-        village, Date.valueOf(p.from()), Date.valueOf(p.lastMonth()), village);
+        order by g.position, g.id""".formatted(activity),
+        rs -> new Member(rs.getLong(1), rs.getString(2), Sql.nullableLong(rs, "household_id"),
+            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getLong(8)),
+        village, second, third, village);
+    Map<Long, List<Member>> byGroup = new LinkedHashMap<>(); // in the groups' order
+    members.forEach(m -> byGroup.computeIfAbsent(m.group, k -> new ArrayList<>()).add(m));
+    List<VillageDashboard.Group> groups = new ArrayList<>();
+    byGroup.forEach((id, list) -> {
+      List<Member> in = list.stream().filter(m -> m.household != null).toList();
+      long households = in.stream().filter(Member::active).count();
+      long participants = in.stream().filter(m -> m.awards > 0).count();
+      groups.add(new VillageDashboard.Group(id, list.get(0).groupName, households, participants,
+          VillageFigures.rate(participants, households),
+          in.stream().mapToLong(Member::points).sum()));
+    });
+    List<VillageDashboard.TopHousehold> top = members.stream()
+        .filter(m -> m.household != null && m.points > 0)
+        .sorted(Comparator.comparingLong(Member::points).reversed()
+            .thenComparing(Member::code))
+        .limit(10)
+        .map(m -> new VillageDashboard.TopHousehold(m.household, m.code, m.headName,
+            m.groupName, m.points))
+        .toList();
+    return new Households(groups, top);
   }
+
+  /** One row of {@link #households}: a household with its group, or a group without any. */
+  private record Member(long group, String groupName, Long household, String code,
+      String headName, boolean active, long awards, long points) {}
 
   List<VillageDashboard.Category> categories(long village, Period p) {
     return sql.list("""
@@ -44,20 +89,6 @@ class VillageDetails {
         group by category order by issued desc, deducted desc, category""",
         rs -> new VillageDashboard.Category(rs.getString(1), rs.getLong(2), rs.getLong(3),
             rs.getLong(4)),
-        village, Date.valueOf(p.from()), Date.valueOf(p.lastMonth()));
-  }
-
-  List<VillageDashboard.TopHousehold> topHouseholds(long village, Period p) {
-    return sql.list("""
-        select h.id, h.code, h.head_name, g.name, a.points
-        from (select household_id, sum(points) points from household_activity
-              where village_id = ? and period_kind = 'M' and period_start between ? and ?
-              group by household_id having sum(points) > 0) a
-        join households h on h.id = a.household_id
-        join household_groups g on g.id = h.group_id
-        order by a.points desc, h.code limit 10""",
-        rs -> new VillageDashboard.TopHousehold(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getLong(5)),
         village, Date.valueOf(p.from()), Date.valueOf(p.lastMonth()));
   }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -158,6 +159,21 @@ class DashboardFiguresTest extends ApiTest {
           groupParticipants += g.path("participants").asLong();
         }
         assertThat(groupParticipants).as(at).isEqualTo(e.participants.size());
+        long groupPoints = 0;
+        for (JsonNode g : d.path("byGroup")) {
+          groupPoints += g.path("pointsEarned").asLong();
+        }
+        assertThat(groupPoints).as(at).isEqualTo(e.issued);
+        // Top households: the ten with most award points, each with its own figure.
+        List<Long> best = e.awardPoints.values().stream().filter(v -> v > 0)
+            .sorted(Comparator.reverseOrder()).limit(10).toList();
+        List<Long> shown = new ArrayList<>();
+        for (JsonNode h : d.path("topHouseholds")) {
+          assertThat(h.path("points").asLong()).as(at)
+              .isEqualTo(e.awardPoints.get(h.path("householdId").asLong()));
+          shown.add(h.path("points").asLong());
+        }
+        assertThat(shown).as(at).isEqualTo(best);
       }
     }
     // The period that includes today ends with every household's current balance.
@@ -234,6 +250,8 @@ class DashboardFiguresTest extends ApiTest {
     long outstanding;
     final Set<Long> participants = new HashSet<>();
     final Map<String, Long> netByCategory = new HashMap<>();
+    /** Award points per household in the period (reversals subtracted). */
+    final Map<Long, Long> awardPoints = new HashMap<>();
   }
 
   private Expected expected(long village, YearMonth first, YearMonth last) {
@@ -272,6 +290,7 @@ class DashboardFiguresTest extends ApiTest {
             e.issued += amount;
             e.netByCategory.merge(category, amount, Long::sum);
             long household = rs.getBoolean("reversal") ? fromHousehold : toHousehold;
+            e.awardPoints.merge(household, amount, Long::sum);
             awardsPerHouseholdMonth.merge(household + "@" + month,
                 rs.getBoolean("reversal") ? -1L : 1L, Long::sum);
           } else if (kind.equals("DEDUCTION")) {

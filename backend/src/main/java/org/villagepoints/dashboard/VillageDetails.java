@@ -109,17 +109,15 @@ class VillageDetails {
   VillageDashboard.Shop shop(VillageFigures f, Period p) {
     long village = f.villageId();
     List<VillageDashboard.Product> top = sql.list("""
-        select pr.id, pr.name, sum(i.quantity) quantity, sum(i.quantity * i.price_points) points
-        from redemptions r
-        join redemption_items i on i.redemption_id = r.id
-        join products pr on pr.id = i.product_id
-        where r.village_id = ? and r.refunded_at is null
-          and r.created_at >= ?::date at time zone 'Asia/Shanghai'
-          and r.created_at < (?::date + 1) at time zone 'Asia/Shanghai'
-        group by pr.id order by quantity desc, points desc limit 10""",
+        select pr.id, pr.name, sum(m.quantity) quantity, sum(m.points) points
+        from product_months m
+        join products pr on pr.id = m.product_id
+        where m.village_id = ? and m.month between ? and ?
+        group by pr.id having sum(m.quantity) > 0
+        order by quantity desc, points desc, pr.id limit 10""",
         rs -> new VillageDashboard.Product(rs.getLong(1), rs.getString(2), rs.getLong(3),
             rs.getLong(4)),
-        village, Date.valueOf(p.from()), Date.valueOf(p.to()));
+        village, Date.valueOf(p.from()), Date.valueOf(p.lastMonth()));
     Object[] gifts = sql.one("""
         select count(*) filter (where kind = 'DONATION'),
           coalesce(sum(value_yuan) filter (where kind = 'DONATION'), 0),

@@ -133,6 +133,7 @@ class DashboardFiguresTest extends ApiTest {
         new YearMonth[] {now.minusMonths(7), now.minusMonths(2)},
         new YearMonth[] {YearMonth.of(2020, 1), YearMonth.of(2020, 3)});
     Fixture f = new Fixture(sql);
+    int productsCompared = 0;
     for (String slug : VILLAGES) {
       long village = f.village(slug);
       for (YearMonth[] p : periods) {
@@ -174,8 +175,26 @@ class DashboardFiguresTest extends ApiTest {
           shown.add(h.path("points").asLong());
         }
         assertThat(shown).as(at).isEqualTo(best);
+        // Top products: units per product from the period's redemptions that stand.
+        Map<Long, Long> units = new HashMap<>();
+        sql.list("""
+            select i.product_id, sum(i.quantity) from redemptions r
+            join redemption_items i on i.redemption_id = r.id
+            where r.village_id = ? and r.refunded_at is null
+              and r.created_at >= ?::date at time zone 'Asia/Shanghai'
+              and r.created_at < (?::date + 1) at time zone 'Asia/Shanghai'
+            group by 1""", rs -> units.put(rs.getLong(1), rs.getLong(2)), village,
+            p[0].atDay(1), p[1].atEndOfMonth());
+        JsonNode topProducts = d.path("shop").path("topProducts");
+        assertThat(topProducts.size()).as(at).isEqualTo(Math.min(10, units.size()));
+        for (JsonNode product : topProducts) {
+          assertThat(product.path("quantity").asLong()).as(at)
+              .isEqualTo(units.get(product.path("productId").asLong()));
+          productsCompared++;
+        }
       }
     }
+    assertThat(productsCompared).as("top products compared").isPositive();
     // The period that includes today ends with every household's current balance.
     for (String slug : VILLAGES) {
       long village = f.village(slug);

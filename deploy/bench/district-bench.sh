@@ -2,8 +2,8 @@
 # District-scale dashboard benchmark (issue #7): generates a district of VILLAGES villages ×
 # HPV households with TPH transfers each (defaults: 1,000 × 300 × 33 ≈ 10 million transfers,
 # 20 million ledger entries) straight into the service's PostgreSQL, builds the dashboard
-# rollups with the same SQL as migration V009, then measures on 127.0.0.1 only, bounded in
-# time: the district and village dashboards through the service (wrk, CLIENTS connections,
+# rollups with the same SQL as migrations V009 and V016, then measures on 127.0.0.1 only,
+# bounded in time: the district and village dashboards through the service (wrk, CLIENTS connections,
 # DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times).
 #
 #   deploy/bench/district-bench.sh            # full size: about 10 GB of disk, 20-40 minutes
@@ -47,10 +47,13 @@ if [[ ! -f $DATA/bench-password ]]; then
   log "generating $VILLAGES villages × $HPV households × $TPH transfers"
   GEN_S=$(elapsed q -v district="$DISTRICT" -v villages="$VILLAGES" -v hpv="$HPV" -v tph="$TPH" \
     -f "$BENCH/district-data.sql")
-  # The rollups: the backfill of V009, the migration that created them (same SQL and rules).
-  sed -n '/^-- Backfill/,/^where awards > 0 group by/p' \
-    "$ROOT/backend/src/main/resources/db/migration/V009__create_dashboard_rollups.sql" \
-    >"$TMP/rollups.sql"
+  # The rollups: the backfills of V009 and V016, the migrations that created them (same SQL
+  # and rules).
+  { sed -n '/^-- Backfill/,/^where awards > 0 group by/p' \
+      "$ROOT/backend/src/main/resources/db/migration/V009__create_dashboard_rollups.sql"
+    sed -n '/^-- Backfill/,/^from village_months group by/p' \
+      "$ROOT/backend/src/main/resources/db/migration/V016__create_village_years.sql"
+  } >"$TMP/rollups.sql"
   log "building the rollups"
   ROLLUP_S=$(elapsed q -1 -f "$TMP/rollups.sql")
   MADE="generated in ${GEN_S}s, rollups built in ${ROLLUP_S}s"

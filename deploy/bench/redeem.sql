@@ -93,10 +93,16 @@ UPDATE ledger_accounts a
                (:sa::bigint, :sbal::bigint + 1, :sseq::bigint + 1, :shash::text))
        AS x (id, bal, seq, h)
  WHERE a.id = x.id;
--- the dashboard rollup of this month (LedgerRollups.apply)
-INSERT INTO village_months AS r (village_id, month, points_redeemed, redemptions, household_delta)
-VALUES (:vid::bigint, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 1, 1, -1)
-ON CONFLICT (village_id, month) DO UPDATE
+-- the dashboard rollups of this month and year, one statement (LedgerRollups.apply)
+WITH mo AS (
+  INSERT INTO village_months AS r (village_id, month, points_redeemed, redemptions, household_delta)
+  VALUES (:vid::bigint, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 1, 1, -1)
+  ON CONFLICT (village_id, month) DO UPDATE
+     SET points_redeemed = r.points_redeemed + 1, redemptions = r.redemptions + 1, household_delta = r.household_delta + excluded.household_delta
+  RETURNING r.village_id, r.month)
+INSERT INTO village_years AS r (village_id, year, points_redeemed, redemptions, household_delta)
+SELECT village_id, date_trunc('year', month)::date, 1, 1, -1 FROM mo
+ON CONFLICT (village_id, year) DO UPDATE
    SET points_redeemed = r.points_redeemed + 1, redemptions = r.redemptions + 1, household_delta = r.household_delta + excluded.household_delta;
 UPDATE redemptions SET transfer_id = :tid::bigint WHERE id = :rid::bigint;
 -- store the answer under the key (IdempotencyStore.execute)

@@ -61,10 +61,16 @@ UPDATE ledger_accounts a
                (:ha::bigint, :hbal::bigint + 1, :hseq::bigint + 1, :hhash::text))
        AS x (id, bal, seq, h)
  WHERE a.id = x.id;
--- the dashboard rollup of this month (LedgerRollups.apply)
-INSERT INTO village_months AS r (village_id, month, points_adjusted, household_delta)
-VALUES (:vid::bigint, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 1, 1)
-ON CONFLICT (village_id, month) DO UPDATE
+-- the dashboard rollups of this month and year, one statement (LedgerRollups.apply)
+WITH mo AS (
+  INSERT INTO village_months AS r (village_id, month, points_adjusted, household_delta)
+  VALUES (:vid::bigint, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 1, 1)
+  ON CONFLICT (village_id, month) DO UPDATE
+     SET points_adjusted = r.points_adjusted + 1, household_delta = r.household_delta + excluded.household_delta
+  RETURNING r.village_id, r.month)
+INSERT INTO village_years AS r (village_id, year, points_adjusted, household_delta)
+SELECT village_id, date_trunc('year', month)::date, 1, 1 FROM mo
+ON CONFLICT (village_id, year) DO UPDATE
    SET points_adjusted = r.points_adjusted + 1, household_delta = r.household_delta + excluded.household_delta;
 -- the audit line (AuditService.recordInVillage: same statement)
 INSERT INTO audit_events (actor_user_id, actor_username, action, target_type, target_id,

@@ -9,8 +9,9 @@ import java.util.List;
 import org.villagepoints.common.Sql;
 
 /**
- * Headline figures per village, read from the rollups of V009 (never from ledger entries):
- * sums from {@code village_months}, participants from {@code village_participation} for a
+ * Headline figures per village, read from the rollups of V009 and V016 (never from ledger
+ * entries): sums from {@code village_years} for whole calendar years and {@code village_months}
+ * for the other months, participants from {@code village_participation} for a
  * whole month, quarter or year (else distinct households over the months' activity rows),
  * the clean rate from the village's latest rating round closed by the period's end, and the
  * inspection flags from the small inspection tables (open and overdue tasks now, the latest
@@ -43,6 +44,7 @@ public class Figures {
   /** The figures as seen on {@code today} (open and overdue tasks, months counted so far). */
   public List<VillageFigures> villages(Scope scope, long id, Period period, LocalDate today) {
     InspectionMonths months = InspectionMonths.of(period, today);
+    LocalDate[] years = wholeYears(period);
     String participants = period.standard() ? """
         select village_id, households n from village_participation
         where period_kind = (select pkind from params) and period_start = (select f from params)
@@ -55,25 +57,47 @@ public class Figures {
         group by village_id""";
     return sql.list("""
         with params as (select ?::date f, ?::date l, ?::date e, ?::text pkind, ?::date c,
-          ?::date d),
+          ?::date d, ?::date yf, ?::date ot),
         scope as (
           select v.id, v.name, v.town_id, t.name town_name, v.active_households from villages v
           join towns t on t.id = v.town_id where %s),
+        -- The rows to sum, flagged "inp" when they count for the period and "outp" when they
+        -- count for the balance outstanding at its end. ot: January 1st of the first year not
+        -- over by the period's last month; yf: the first of the period's whole calendar years
+        -- (ot when it has none). Whole years come from village_years (every year before ot
+        -- counts for the balance; those from yf for the period too), the other months from
+        -- village_months: the period's months before yf, and the months from ot to its end.
+        r as (
+          select y.village_id, y.year >= p.yf inp, true outp, y.points_issued,
+            y.points_deducted, y.points_redeemed, y.points_expired, y.points_adjusted,
+            y.awards, y.redemptions, y.household_delta
+          from village_years y join scope s on s.id = y.village_id, params p
+          where y.year < p.ot
+          union all
+          select m.village_id, true, false, m.points_issued, m.points_deducted,
+            m.points_redeemed, m.points_expired, m.points_adjusted, m.awards, m.redemptions,
+            m.household_delta
+          from village_months m join scope s on s.id = m.village_id, params p
+          where m.month >= p.f and m.month < p.yf and m.month <= p.l
+          union all
+          select m.village_id, m.month >= p.f, true, m.points_issued, m.points_deducted,
+            m.points_redeemed, m.points_expired, m.points_adjusted, m.awards, m.redemptions,
+            m.household_delta
+          from village_months m join scope s on s.id = m.village_id, params p
+          where m.month >= p.ot and m.month <= p.l),
         -- sums over float8: exact for integers below 2^53 and much cheaper per row than
         -- sum(bigint), which accumulates in numeric; cast back to bigint below
         sums as (
-          select m.village_id,
-            sum(points_issued::float8) filter (where month >= (select f from params)) issued,
-            sum(points_deducted::float8) filter (where month >= (select f from params)) deducted,
-            sum(points_redeemed::float8) filter (where month >= (select f from params)) redeemed,
-            sum(points_expired::float8) filter (where month >= (select f from params)) expired,
-            sum(points_adjusted::float8) filter (where month >= (select f from params)) adjusted,
-            sum(awards::float8) filter (where month >= (select f from params)) awards,
-            sum(redemptions::float8) filter (where month >= (select f from params)) redemptions,
-            sum(household_delta::float8) outstanding
-          from village_months m join scope s on s.id = m.village_id
-          where m.month <= (select l from params)
-          group by m.village_id),
+          select village_id,
+            sum(points_issued::float8) filter (where inp) issued,
+            sum(points_deducted::float8) filter (where inp) deducted,
+            sum(points_redeemed::float8) filter (where inp) redeemed,
+            sum(points_expired::float8) filter (where inp) expired,
+            sum(points_adjusted::float8) filter (where inp) adjusted,
+            sum(awards::float8) filter (where inp) awards,
+            sum(redemptions::float8) filter (where inp) redemptions,
+            sum(household_delta::float8) filter (where outp) outstanding
+          from r group by village_id),
         part as (%s),
         clean as (
           select distinct on (village_id) village_id, rated, clean from rating_round_stats
@@ -109,7 +133,21 @@ public class Figures {
         order by s.town_id, s.id""".formatted(scope.where, participants),
         rs -> row(rs, months.counted()), Date.valueOf(period.from()),
         Date.valueOf(period.lastMonth()), Date.valueOf(period.to()), period.kind(),
-        Date.valueOf(months.lastDay()), Date.valueOf(today), id);
+        Date.valueOf(months.lastDay()), Date.valueOf(today), Date.valueOf(years[0]),
+        Date.valueOf(years[1]), id);
+  }
+
+  /**
+   * {yf, ot}: ot is January 1st of the first year not over by the period's last month (every
+   * year before it is complete by then); yf the first January 1st in the period, or ot when
+   * the period holds no whole calendar year. The period's whole years are [yf, ot).
+   */
+  static LocalDate[] wholeYears(Period period) {
+    LocalDate last = period.lastMonth();
+    LocalDate ot = last.withDayOfYear(1).plusYears(last.getMonthValue() == 12 ? 1 : 0);
+    LocalDate first = period.from();
+    LocalDate yf = first.getDayOfYear() == 1 ? first : first.withDayOfYear(1).plusYears(1);
+    return new LocalDate[] {yf.isBefore(ot) ? yf : ot, ot};
   }
 
   /** By column position (the select list above): name lookups cost per row at district size. */

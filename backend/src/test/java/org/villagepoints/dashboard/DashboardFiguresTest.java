@@ -77,7 +77,8 @@ class DashboardFiguresTest extends ApiTest {
       for (int b = 0; b < 10; b++) {
         List<BatchForm.Item> items = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
-          OffsetDateTime when = LocalDate.now(Sql.ZONE).minusDays(random.nextInt(300))
+          // up to 500 days back: last year's months and whole year count too
+          OffsetDateTime when = LocalDate.now(Sql.ZONE).minusDays(random.nextInt(500))
               .atTime(10, 0).atZone(Sql.ZONE).toOffsetDateTime();
           items.add(new BatchForm.Item(households.get(random.nextInt(households.size())),
               rules.get(random.nextInt(rules.size())), "测试", "照片", when, null));
@@ -131,6 +132,11 @@ class DashboardFiguresTest extends ApiTest {
         new YearMonth[] {quarterStart, quarterStart.plusMonths(2)},
         new YearMonth[] {YearMonth.of(now.getYear(), 1), YearMonth.of(now.getYear(), 12)},
         new YearMonth[] {now.minusMonths(7), now.minusMonths(2)},
+        // whole calendar years (read from the yearly rollup) with and without months around
+        new YearMonth[] {YearMonth.of(now.getYear() - 1, 1), YearMonth.of(now.getYear() - 1, 12)},
+        new YearMonth[] {YearMonth.of(now.getYear() - 1, 3), now},
+        new YearMonth[] {YearMonth.of(now.getYear() - 1, 6), YearMonth.of(now.getYear(), 2)},
+        new YearMonth[] {YearMonth.of(now.getYear() - 1, 1), now.plusMonths(1)},
         new YearMonth[] {YearMonth.of(2020, 1), YearMonth.of(2020, 3)});
     Fixture f = new Fixture(sql);
     int productsCompared = 0;

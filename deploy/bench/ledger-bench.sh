@@ -8,7 +8,8 @@
 #   deploy/bench/ledger-bench.sh
 #
 # Environment: JAR (default backend/target/backend-0.1.0-SNAPSHOT.jar, relative to the repo
-# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 20),
+# root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 45,
+# as in redemption-bench.sh: the JIT is still compiling the request path after 20 s),
 # BATCH_WARMUP (5), BATCH_TIMED (10), JAVA_OPTS (the systemd unit's heap settings),
 # EXTRA_CP (extra class path entries for the service),
 # QUIET_WAIT (seconds to wait for other work on the machine to stop before measuring, 60).
@@ -20,7 +21,7 @@ BENCH_NAME=ledger-bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION=${DURATION:-15}
 LEVELS=${LEVELS:-"1 8 32"}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-45}
 BATCH_WARMUP=${BATCH_WARMUP:-5}
 BATCH_TIMED=${BATCH_TIMED:-10}
 need_tools java curl psql awk sort unzip pgrep getconf shuf

@@ -21,9 +21,10 @@ import org.villagepoints.common.Sql;
  * Keeps the dashboard aggregates of V009 (and the yearly sums of V016) in step with the
  * ledger, inside the posting transaction: village × month and village × year sums per kind,
  * village × month × rule category sums of awards and deductions, and per-household award
- * counts per month, quarter and year with the village's participant counters. A reversal or refund is
- * counted against the transfer it undoes (its month, kind and category). Rows are upserted in
- * key order after every account lock is held, so concurrent postings cannot deadlock on them.
+ * counts per month, quarter and year with the village's participant counters. A reversal or
+ * refund is counted against the transfer it undoes (its month, kind and category). Rows are
+ * upserted in key order after every account lock is held, so concurrent postings cannot
+ * deadlock on them.
  */
 final class LedgerRollups {
 
@@ -198,45 +199,42 @@ final class LedgerRollups {
     return found;
   }
 
+  /** The upserts of village_months and village_years: add the new sums to the row's. */
+  private static final String ADD_SUMS = """
+      points_issued = r.points_issued + excluded.points_issued,
+      points_deducted = r.points_deducted + excluded.points_deducted,
+      points_redeemed = r.points_redeemed + excluded.points_redeemed,
+      points_expired = r.points_expired + excluded.points_expired,
+      points_adjusted = r.points_adjusted + excluded.points_adjusted,
+      awards = r.awards + excluded.awards,
+      redemptions = r.redemptions + excluded.redemptions,
+      household_delta = r.household_delta + excluded.household_delta""";
+
+  // The months, then (reading the months' result, so always in this order and in key order:
+  // no two postings can lock these rows the other way round) the same sums per year.
+  private static final String UPSERT_MONTHS_AND_YEARS = """
+    with u as (
+      select * from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[],
+        ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+        with ordinality as u(v, m, c0, c1, c2, c3, c4, c5, c6, c7, o)
+    ), mo as (
+      insert into village_months as r (village_id, month, points_issued, points_deducted,
+        points_redeemed, points_expired, points_adjusted, awards, redemptions,
+        household_delta)
+      select v, m, c0, c1, c2, c3, c4, c5, c6, c7 from u order by o
+      on conflict (village_id, month) do update set %1$s
+      returning r.village_id, r.month)
+    insert into village_years as r (village_id, year, points_issued, points_deducted,
+      points_redeemed, points_expired, points_adjusted, awards, redemptions, household_delta)
+    select u.v, date_trunc('year', u.m)::date, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4),
+      sum(c5), sum(c6), sum(c7)
+    from u join mo on mo.village_id = u.v and mo.month = u.m
+    group by 1, 2 order by 1, 2
+    on conflict (village_id, year) do update set %1$s""".formatted(ADD_SUMS);
+
   private static void upsertMonths(Connection c, Map<MonthKey, long[]> months)
       throws SQLException {
-    // The months, then (reading the months' result, so always in this order and in key order:
-    // no two postings can lock these rows the other way round) the same sums per year.
-    try (PreparedStatement ps = c.prepareStatement("""
-        with u as (
-          select * from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[],
-            ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-            with ordinality as u(v, m, c0, c1, c2, c3, c4, c5, c6, c7, o)
-        ), mo as (
-          insert into village_months as r (village_id, month, points_issued, points_deducted,
-            points_redeemed, points_expired, points_adjusted, awards, redemptions,
-            household_delta)
-          select v, m, c0, c1, c2, c3, c4, c5, c6, c7 from u order by o
-          on conflict (village_id, month) do update set
-            points_issued = r.points_issued + excluded.points_issued,
-            points_deducted = r.points_deducted + excluded.points_deducted,
-            points_redeemed = r.points_redeemed + excluded.points_redeemed,
-            points_expired = r.points_expired + excluded.points_expired,
-            points_adjusted = r.points_adjusted + excluded.points_adjusted,
-            awards = r.awards + excluded.awards,
-            redemptions = r.redemptions + excluded.redemptions,
-            household_delta = r.household_delta + excluded.household_delta
-          returning r.village_id, r.month)
-        insert into village_years as r (village_id, year, points_issued, points_deducted,
-          points_redeemed, points_expired, points_adjusted, awards, redemptions, household_delta)
-        select u.v, date_trunc('year', u.m)::date, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4),
-          sum(c5), sum(c6), sum(c7)
-        from u join mo on mo.village_id = u.v and mo.month = u.m
-        group by 1, 2 order by 1, 2
-        on conflict (village_id, year) do update set
-          points_issued = r.points_issued + excluded.points_issued,
-          points_deducted = r.points_deducted + excluded.points_deducted,
-          points_redeemed = r.points_redeemed + excluded.points_redeemed,
-          points_expired = r.points_expired + excluded.points_expired,
-          points_adjusted = r.points_adjusted + excluded.points_adjusted,
-          awards = r.awards + excluded.awards,
-          redemptions = r.redemptions + excluded.redemptions,
-          household_delta = r.household_delta + excluded.household_delta""")) {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_MONTHS_AND_YEARS)) {
       bindKeyed(c, ps, months, false);
       ps.executeUpdate();
     }

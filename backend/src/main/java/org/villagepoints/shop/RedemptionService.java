@@ -146,7 +146,9 @@ public class RedemptionService {
 
     // From here to the commit: the village's shared rows, in a fixed order.
     Map<Long, Product> locked = lockProducts(village, lines);
-    if (check(locked, lines) != points) {
+    check(locked, lines); // stock and shelf status again, now that they cannot change
+    if (locked.values().stream()
+        .anyMatch(p -> p.price() != shelf.products().get(p.id()).price())) {
       throw ApiException.conflict("PRICE_CHANGED", "商品价格刚刚调整过，请重新确认后再兑换",
           Map.of());
     }

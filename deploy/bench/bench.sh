@@ -4,7 +4,8 @@
 # after the other, each with the service on a fresh database of that server:
 #   ledger-bench.sh      award (adjustment) throughput and p50/p99 beside pgbench running the
 #                        same SQL, and a 500-award batch through PostingService
-#   redemption-bench.sh  redemption throughput and p50/p99 beside pgbench (same SQL)
+#   redemption-bench.sh  redemption throughput and p50/p99 beside pgbench (same SQL), and
+#                        the latency of 32 attendants redeeming at a pace
 #   district-bench.sh    dashboard p95 on a generated district (DASH_VILLAGES villages) beside
 #                        the naive GROUP BY over ledger entries
 # then prints one table (also start-up time and the service's memory under load) and writes
@@ -59,6 +60,7 @@ memory() { sed -nE 's/.*load: RSS ([0-9]+) MB, peak ([0-9]+) MB.*/\1 \2/p' "$1";
 batch_ms() { sed -nE "s/.*variant=$2.* median_ms=([0-9.]+).*/\1/p" "$1"; }
 read -r D_RPS D_P50 D_P95 D_P99 D_ERR D_NAIVE D_X <<<"$(row_of "$DASH" "district dashboard")"
 read -r V_RPS V_P50 V_P95 V_P99 V_ERR V_NAIVE V_X <<<"$(row_of "$DASH" "village dashboard")"
+read -r F_RPS F_P50 F_P95 F_P99 F_ERR F_NAIVE F_X <<<"$(row_of "$DASH" "floor")"
 read -r L_RSS L_PEAK <<<"$(memory "$LEDGER")"
 read -r R_RSS R_PEAK <<<"$(memory "$REDEEM")"
 {
@@ -76,11 +78,15 @@ read -r R_RSS R_PEAK <<<"$(memory "$REDEEM")"
     printf '%-29s | %7s | %10s | %6s | %6s | %9s | %6s | %6s | %5s\n' "redemption (phone QR)" "$c" "$a" "$b" "$d" "$e" "$f" "$g" "$r"
   done
   echo
+  echo "redemption, attendants at a pace (a random think time before each redemption):"
+  grep -h '^pace\|^think' "$REDEEM" | sed 's/^/  /'
+  echo
   echo "batch of 500 awards (one transaction): median $(batch_ms "$LEDGER" all-villages) ms over" \
     "all villages, $(batch_ms "$LEDGER" one-village) ms in one village"
   echo "dashboards ($(sed -nE 's/^data: ([^;]*);.*/\1/p' "$DASH")):"
   echo "  district: p50 $D_P50 ms, p95 $D_P95 ms, p99 $D_P99 ms, $D_RPS/s; naive GROUP BY $D_NAIVE ms ($D_X x the p95)"
   echo "  village:  p50 $V_P50 ms, p95 $V_P95 ms, p99 $V_P99 ms, $V_RPS/s; naive GROUP BY $V_NAIVE ms ($V_X x the p95)"
+  echo "  floor (one authenticated row of the village): p50 $F_P50 ms, p95 $F_P95 ms, $F_RPS/s ($F_X x the p95)"
   echo "service start-up (exec to /health, demo data loaded): $(startup "$LEDGER") s and $(startup "$REDEEM") s"
   echo "service memory (RSS) after the award load: $L_RSS MB (peak $L_PEAK MB); after the" \
     "redemption load: $R_RSS MB (peak $R_PEAK MB)"

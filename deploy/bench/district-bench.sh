@@ -4,7 +4,8 @@
 # 20 million ledger entries) straight into the service's PostgreSQL, builds the dashboard
 # rollups with the same SQL as migrations V009 and V016, then measures on 127.0.0.1 only,
 # bounded in time: the district and village dashboards through the service (wrk, CLIENTS connections,
-# DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times).
+# DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times),
+# and the floor under any village answer (an authenticated one-row read of the same village).
 #
 #   deploy/bench/district-bench.sh            # full size: about 10 GB of disk, 20-40 minutes
 #   VILLAGES=100 deploy/bench/district-bench.sh   # a tenth, a few minutes
@@ -91,6 +92,10 @@ log "district dashboard, $CLIENTS clients, ${DURATION}s"
 D=$(run_wrk district "$DURL")
 log "village dashboard, $CLIENTS clients, ${DURATION}s"
 V=$(run_wrk village "$VURL")
+# The floor under any village answer: the same HTTP, token and village-scope checks reading
+# one small row (the village's expiry policy). No village dashboard can answer faster.
+log "floor (GET /api/villages/$VID/ledger-policy), $CLIENTS clients, ${DURATION}s"
+F=$(run_wrk floor "http://$HOST:$PORT/api/villages/$VID/ledger-policy")
 
 # The naive answer: the same headline figures by GROUP BY over the ledger entries.
 naive_sql() { # where-clause
@@ -134,9 +139,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b > 0 ? a / b : 0)}'; 
   printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "village dashboard" \
     "$(field rps "$V")" "$(field p50_ms "$V")" "$(field p95_ms "$V")" "$(field p99_ms "$V")" \
     "$(field errors "$V")" "$NV" "$(ratio "$NV" "$(field p95_ms "$V")")"
+  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "floor (one row)" \
+    "$(field rps "$F")" "$(field p50_ms "$F")" "$(field p95_ms "$F")" "$(field p99_ms "$F")" \
+    "$(field errors "$F")" "$NV" "$(ratio "$NV" "$(field p95_ms "$F")")"
   echo
   echo "(dashboards: HTTP through the service, $CLIENTS connections, ${DURATION}s each;" \
-    "naive: psql, server time of the GROUP BY over ledger_entries, median of $RUNS)"
+    "naive: psql, server time of the GROUP BY over ledger_entries, median of $RUNS;" \
+    "floor: GET /api/villages/$VID/ledger-policy, the same HTTP, token and scope checks and one" \
+    "row read, against the one-village naive figure: the best ratio any village answer could have)"
 } | tee "$SUMMARY"
 if [[ -n ${PAUSE:-} ]]; then # look around before everything is removed
   log "pausing ${PAUSE}s: psql -h $HOST -p $PGPORT -U postgres; curl -H 'Authorization: Bearer $TOKEN' '$DURL'"

@@ -4,6 +4,10 @@
 -- redeem_api.py just before the level; each is single-use). Thread k of T takes lines
 -- k, k+T, ...; when a thread runs out it reuses its tokens (those requests fail with 409 and
 -- are counted as errors_status, and "exhausted" says how many threads ran out).
+-- With THINK_MS set in the environment each connection is an attendant serving a queue: it
+-- waits a random think time (exponential, mean THINK_MS) before each redemption, so the
+-- offered rate is about connections / (THINK_MS + latency) and latency is measured from the
+-- request's send, as a villager at the counter would feel it.
 local threads = {}
 
 function setup(thread)
@@ -33,6 +37,14 @@ function init(args)
   f:close()
   assert(#mine > 0, "no tokens in " .. args[1])
   prefix = (args[2] or "wrk") .. "-" .. tostring(thread_no) .. "-"
+  math.randomseed(os.time() * 16 + thread_no)
+end
+
+local think_ms = tonumber(os.getenv("THINK_MS") or "")
+if think_ms and think_ms > 0 then
+  function delay()
+    return math.floor(-think_ms * math.log(1 - math.random()))
+  end
 end
 
 function request()

@@ -10,7 +10,10 @@
 # root), DURATION (seconds per level and tool, 15), LEVELS ("1 8 32"), WARMUP (seconds, 45:
 # the JVM's CPU per redemption settles only after some 20,000 requests),
 # JAVA_OPTS (the systemd unit's heap settings), QUIET_WAIT (seconds, 30),
-# MAX_TOKENS (cap of QR tokens issued per level, 30000).
+# MAX_TOKENS (cap of QR tokens issued per level, 30000), ATTENDANTS (32) and PACE ("1000 100
+# 50"): after the closed-loop levels, ATTENDANTS connections each wait a random think time
+# (exponential, mean PACE ms) before every redemption, as attendants serving queues do; the
+# latency they see is the one the p99 target is about (see README.md: "Attendants at a pace").
 # Writes a summary and the raw tool output to deploy/bench/results/; all else goes to a
 # temporary directory that is removed on exit, with the service and its embedded PostgreSQL.
 set -eEuo pipefail
@@ -21,6 +24,8 @@ DURATION=${DURATION:-15}
 LEVELS=${LEVELS:-"1 8 32"}
 WARMUP=${WARMUP:-45}
 MAX_TOKENS=${MAX_TOKENS:-30000}
+ATTENDANTS=${ATTENDANTS:-32}
+PACE=${PACE:-"1000 100 50"}
 need_tools java curl psql awk sort python3 shuf timeout
 need_pgbench
 need_wrk
@@ -164,6 +169,28 @@ for c in $LEVELS; do
     "$sp" "$sc" "$sb" "$so" "$pp" "$pc" "$pb" "$po")")
 done
 
+# Attendants at a pace: the same requests, each connection waiting a think time first.
+PACED_ROWS=()
+PACED_TARGET=()
+for t in $PACE; do
+  ntok=$(ceil "$(awk -v a="$ATTENDANTS" -v t="$t" -v d="$DURATION" 'BEGIN {print a * 1000 / t * d * 1.5 + 200}')")
+  log "$ATTENDANTS attendants, mean think time $t ms: issuing $ntok QR tokens"
+  issue_tokens "$ntok" "t$t"
+  q -c 'vacuum analyze qr_tokens'
+  log "$ATTENDANTS attendants, mean think time $t ms: ${DURATION}s"
+  w=$(THINK_MS=$t run_wrk "$ATTENDANTS" "$DURATION" "t$t")
+  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
+    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  ERRORS=$((ERRORS + werr))
+  EXHAUSTED=$((EXHAUSTED + $(num exhausted "$w")))
+  PACED_ROWS+=("$(printf 'think %5s ms | %10s | %10s | %7s | %7s | %7s | %7s | %s' "$t" \
+    "$ATTENDANTS" "$(field rps "$w")" "$(field p50_ms "$w")" "$(field p90_ms "$w")" \
+    "$(field p99_ms "$w")" "$(field max_ms "$w")" "$werr")")
+  PACED_TARGET+=("$(awk -v p="$(field p99_ms "$w")" -v r="$(field rps "$w")" -v t="$t" \
+    -v a="$ATTENDANTS" 'BEGIN { printf "target p99 <= 15 ms, %d attendants at mean think time %d ms (%.0f/s): %s (%.2f ms)",
+      a, t, r, (p + 0 <= 15 ? "MET" : "NOT MET"), p }')")
+done
+
 log "verifying the ledger (GET /api/ledger/verify as district) and the stock book"
 verify=$(api verify "$BASE")
 stockcheck=$(q -c "select count(*) from products p where p.stock <> (select coalesce(sum(quantity), 0)
@@ -195,6 +222,13 @@ END_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
   echo "clients | service: JVM    PG  wrk | busy other | pgbench: PG  client | busy other"
   printf '%s\n' "${CPU_ROWS[@]}"
   echo
+  if [[ ${#PACED_ROWS[@]} -gt 0 ]]; then
+    echo "Attendants at a pace: each connection waits a random think time (exponential, mean as"
+    echo "shown) before each redemption; latency from the request's send, in ms:"
+    echo "pace          | attendants | redeemed/s |   p50   |   p90   |   p99   |   max   | errors"
+    printf '%s\n' "${PACED_ROWS[@]}"
+    echo
+  fi
   if [[ ${#OTHERS[@]} -gt 0 ]]; then
     echo "DISTURBED: other processes using >= 5% of a core during a measurement:"
     printf '  %s\n' "${OTHERS[@]}"
@@ -206,8 +240,9 @@ END_HUMAN=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
     n = split(rows, r, "\n"); met = 1; worst = 99
     for (i = 1; i <= n; i++) { split(r[i], f, "|"); x = f[8] + 0; if (x < worst) worst = x; if (x < 0.7) met = 0 }
     printf "target service >= 0.7 x pgbench: %s (lowest ratio %.2f)\n", met ? "MET" : "NOT MET", worst }'
-  [[ -n $P99_32 ]] && awk -v p="$P99_32" 'BEGIN { printf "target p99 <= 15 ms at 32 clients: %s (%.2f ms)\n",
+  [[ -n $P99_32 ]] && awk -v p="$P99_32" 'BEGIN { printf "target p99 <= 15 ms, 32 clients without pause (closed loop): %s (%.2f ms)\n",
     (p + 0 <= 15 ? "MET" : "NOT MET"), p }'
+  [[ ${#PACED_TARGET[@]} -eq 0 ]] || printf '%s\n' "${PACED_TARGET[@]}"
   [[ $EXHAUSTED == 0 ]] || echo "TOKENS RAN OUT in $EXHAUSTED wrk threads (reused codes fail with 409)"
   [[ $ERRORS == 0 ]] || echo "ERRORS: $ERRORS failed requests/transactions (see $RAW)"
 } | tee "$SUMMARY"

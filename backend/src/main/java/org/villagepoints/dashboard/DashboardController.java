@@ -20,11 +20,14 @@ import org.villagepoints.ops.ReadRouting;
 class DashboardController {
 
   private final Dashboards dashboards;
+  private final VillageAnswers villages;
   private final ScopeGuard guard;
   private final ReadRouting reads;
 
-  DashboardController(Dashboards dashboards, ScopeGuard guard, ReadRouting reads) {
+  DashboardController(Dashboards dashboards, VillageAnswers villages, ScopeGuard guard,
+      ReadRouting reads) {
     this.dashboards = dashboards;
+    this.villages = villages;
     this.guard = guard;
     this.reads = reads;
   }
@@ -36,7 +39,7 @@ class DashboardController {
   VillageDashboard village(long id, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to) {
     Period period = Period.parse(from, to);
-    return reads.read(() -> dashboards.village(id, period)).value();
+    return reads.read(() -> villages.village(id, period)).value();
   }
 
   @Operation(summary = "A town's villages side by side, totals and monthly trend")

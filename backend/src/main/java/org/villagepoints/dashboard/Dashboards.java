@@ -3,6 +3,7 @@ package org.villagepoints.dashboard;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import org.villagepoints.common.ApiException;
 import org.villagepoints.common.Sql;
@@ -25,14 +26,18 @@ class Dashboards {
     this.sql = sql;
   }
 
+  /** The dashboard with the village's version read first in the same snapshot (V017). */
   @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
-  VillageDashboard village(long id, Period period) {
-    VillageFigures f = figures.villages(Figures.Scope.VILLAGE, id, period).stream().findFirst()
+  VillageAnswers.Answer village(long id, Period period, LocalDate today) {
+    Long version = sql.one(VillageAnswers.VERSION, rs -> rs.getLong(1), id).orElse(null);
+    VillageFigures f = figures.villages(Figures.Scope.VILLAGE, id, period, today).stream()
+        .findFirst()
         .orElseThrow(() -> ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村"));
     VillageDetails.Households households = details.households(id, period);
-    return new VillageDashboard(period, f, households.groups(),
-        details.categories(id, period), figures.months(Figures.Scope.VILLAGE, id, period),
-        households.top(), details.rating(id, period), details.shop(f, period));
+    return new VillageAnswers.Answer(version, new VillageDashboard(period, f,
+        households.groups(), details.categories(id, period),
+        figures.months(Figures.Scope.VILLAGE, id, period), households.top(),
+        details.rating(id, period), details.shop(f, period)));
   }
 
   @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)

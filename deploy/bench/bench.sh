@@ -10,7 +10,7 @@
 #                        the naive GROUP BY over ledger entries
 # then prints one table (also start-up time and the service's memory under load) and writes
 # it to deploy/bench/results/bench-<time>.txt. Load only on 127.0.0.1; every load is bounded
-# in time (about 8 minutes in all with the defaults).
+# in time (about 11 minutes in all with the defaults).
 #
 #   deploy/bench/bench.sh                 # builds first: mvn -B -q clean package -DskipTests
 #   JAR=/tmp/backend.jar deploy/bench/bench.sh   # measures that jar, no build

@@ -118,5 +118,10 @@ where a.id = s.account_id;
 update villages v set active_households = (select count(*) from households h
   where h.village_id = v.id and h.status = 'ACTIVE') where v.district_id = :did;
 
+-- what the villages trigger adds while it is on: each village's dashboard version (V017)
+insert into village_versions (village_id, version)
+select id, nextval('village_version_seq') from villages where district_id = :did
+on conflict (village_id) do nothing;
+
 reset session_replication_role;
 analyze;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Redemption benchmark: POST /api/redemptions with valid phone QR tokens through the service
 # (wrk, 1/8/32 clients) against pgbench running the same SQL (redeem.sql) on the same
-# PostgreSQL. Everything on 127.0.0.1, every load bounded in time (about 3-4 minutes in all
+# PostgreSQL. Everything on 127.0.0.1, every load bounded in time (about 5 minutes in all
 # with the defaults). Structure copied from ledger-bench.sh; see README.md beside this file.
 #
 #   JAR=/tmp/backend.jar deploy/bench/redemption-bench.sh

@@ -138,24 +138,23 @@ log "naive GROUP BY over entries, one village ($RUNS runs)"
 NV=$(naive_ms "e.village_id = $VID")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b > 0 ? a / b : 0)}'; }
+ROW='%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n'
+# shellcheck disable=SC2059 # ROW is the format
+table_row() { # label WRK_RESULT naive_ms
+  printf "$ROW" "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p95_ms "$2")" \
+    "$(field p99_ms "$2")" "$(field errors "$2")" "$3" "$(ratio "$3" "$(field p95_ms "$2")")"
+}
 {
   echo "district-bench $(date '+%Y-%m-%d %H:%M %Z') on $(nproc) cores; $(cut -d' ' -f1-3 /proc/loadavg) load"
   echo "data: $VILLAGES villages, $HOUSEHOLDS households, $TRANSFERS transfers, $ENTRIES entries;" \
     "$MADE; period $YEAR_FROM..$YEAR_TO"
   echo
-  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' answer rps p50_ms p95_ms p99_ms errors naive_ms naive/p95
-  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "district dashboard" \
-    "$(field rps "$D")" "$(field p50_ms "$D")" "$(field p95_ms "$D")" "$(field p99_ms "$D")" \
-    "$(field errors "$D")" "$ND" "$(ratio "$ND" "$(field p95_ms "$D")")"
-  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "village dashboard" \
-    "$(field rps "$V")" "$(field p50_ms "$V")" "$(field p95_ms "$V")" "$(field p99_ms "$V")" \
-    "$(field errors "$V")" "$NV" "$(ratio "$NV" "$(field p95_ms "$V")")"
-  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "village, recomputed" \
-    "$(field rps "$R")" "$(field p50_ms "$R")" "$(field p95_ms "$R")" "$(field p99_ms "$R")" \
-    "$(field errors "$R")" "$NV" "$(ratio "$NV" "$(field p95_ms "$R")")"
-  printf '%-20s | %8s | %8s | %8s | %8s | %6s | %12s | %7s\n' "floor (one row)" \
-    "$(field rps "$F")" "$(field p50_ms "$F")" "$(field p95_ms "$F")" "$(field p99_ms "$F")" \
-    "$(field errors "$F")" "$NV" "$(ratio "$NV" "$(field p95_ms "$F")")"
+  # shellcheck disable=SC2059
+  printf "$ROW" answer rps p50_ms p95_ms p99_ms errors naive_ms naive/p95
+  table_row "district dashboard" "$D" "$ND"
+  table_row "village dashboard" "$V" "$NV"
+  table_row "village, recomputed" "$R" "$NV"
+  table_row "floor (one row)" "$F" "$NV"
   echo
   echo "(dashboards: HTTP through the service, $CLIENTS connections, ${DURATION}s each;" \
     "naive: psql, server time of the GROUP BY over ledger_entries, median of $RUNS;" \

@@ -36,7 +36,7 @@ class VillageAnswersTest extends ApiTest {
     return Map.of("vp.demo", "true", "vp.demo-history", "true");
   }
 
-  /** Each source table, and a statement that rewrites one of lixin's rows unchanged. */
+  /** The source tables keyed by village; the test rewrites one of lixin's rows unchanged. */
   private static final List<String> TOUCHES = List.of(
       "village_months", "households", "household_groups", "products", "donations",
       "rating_rounds", "rating_round_stats", "inspections", "rectification_tasks");

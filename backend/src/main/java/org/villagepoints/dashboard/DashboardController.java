@@ -1,12 +1,17 @@
 package org.villagepoints.dashboard;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.villagepoints.auth.Caller;
 import org.villagepoints.auth.InScope;
@@ -33,13 +38,18 @@ class DashboardController {
   }
 
   @Operation(summary = "A village's figures for a period (from/to: YYYY-MM; default this month)")
-  @Get("/villages/{id}/dashboard{?from,to}")
+  @Get(value = "/villages/{id}/dashboard{?from,to}", produces = MediaType.APPLICATION_JSON)
+  @ApiResponse(responseCode = "200", description = "village 200 response", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON,
+      schema = @Schema(implementation = VillageDashboard.class)))
   @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN, Role.Names.VILLAGE_COMMITTEE})
   @InScope(village = "id")
-  VillageDashboard village(long id, @Nullable @QueryValue String from,
+  HttpResponse<byte[]> village(long id, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to) {
     Period period = Period.parse(from, to);
-    return reads.read(() -> villages.village(id, period)).value();
+    // the JSON of a VillageDashboard, kept with the answer (VillageAnswers)
+    return HttpResponse.ok(reads.read(() -> villages.json(id, period)).value())
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Operation(summary = "A town's villages side by side, totals and monthly trend")

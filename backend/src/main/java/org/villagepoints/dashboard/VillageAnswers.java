@@ -1,7 +1,10 @@
 package org.villagepoints.dashboard;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +19,8 @@ import org.villagepoints.common.Sql;
  * reused only while the village's current version is that one. The key holds the day too,
  * for the figures that depend on it (overdue tasks, months without an inspection). At most
  * {@code vp.dashboard.kept-answers} answers are kept, the least recently used dropped first;
- * 0 keeps none.
+ * 0 keeps none. An answer is kept with its JSON, so a reused one is sent without writing it
+ * again.
  */
 @Singleton
 class VillageAnswers {
@@ -29,44 +33,66 @@ class VillageAnswers {
 
   private record Key(long village, LocalDate from, LocalDate to, LocalDate today) {}
 
+  /** An answer with its JSON, as kept. */
+  private record Kept(Long version, VillageDashboard dashboard, byte[] json) {}
+
   private final Dashboards dashboards;
   private final Sql sql;
   private final int capacity;
-  private final Map<Key, Answer> kept;
+  private final JsonMapper json;
+  private final Map<Key, Kept> kept;
 
-  VillageAnswers(Dashboards dashboards, Sql sql,
+  VillageAnswers(Dashboards dashboards, Sql sql, JsonMapper json,
       @Value("${vp.dashboard.kept-answers:1000}") int capacity) {
     this.dashboards = dashboards;
     this.sql = sql;
+    this.json = json;
     this.capacity = capacity;
     this.kept = new LinkedHashMap<>(64, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
         return size() > capacity;
       }
     };
   }
 
   VillageDashboard village(long id, Period period) {
+    return answer(id, period).dashboard();
+  }
+
+  /** The answer as the JSON the endpoint sends: written once for as long as it is kept. */
+  byte[] json(long id, Period period) {
+    return answer(id, period).json();
+  }
+
+  private Kept answer(long id, Period period) {
     LocalDate today = LocalDate.now(Sql.ZONE);
     if (capacity <= 0) {
-      return dashboards.village(id, period, today).dashboard();
+      return kept(dashboards.village(id, period, today));
     }
     Key key = new Key(id, period.from(), period.to(), today);
-    Answer known;
+    Kept known;
     synchronized (kept) {
       known = kept.get(key);
     }
     if (known != null && known.version().equals(version(id).orElse(null))) {
-      return known.dashboard();
+      return known;
     }
-    Answer fresh = dashboards.village(id, period, today);
+    Kept fresh = kept(dashboards.village(id, period, today));
     if (fresh.version() != null) {
       synchronized (kept) { // versions only grow: keep the newer of two answers computed at once
         kept.merge(key, fresh, (a, b) -> a.version() > b.version() ? a : b);
       }
     }
-    return fresh.dashboard();
+    return fresh;
+  }
+
+  private Kept kept(Answer a) {
+    try {
+      return new Kept(a.version(), a.dashboard(), json.writeValueAsBytes(a.dashboard()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The village's current version; read in its own statement (no snapshot held). */

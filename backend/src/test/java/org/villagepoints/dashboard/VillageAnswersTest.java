@@ -2,6 +2,7 @@ package org.villagepoints.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ class VillageAnswersTest extends ApiTest {
   @Inject Corrections corrections;
   @Inject HouseholdRegister register;
   @Inject Sql sql;
+  @Inject JsonMapper json;
 
   @Override
   protected Map<String, String> extraProperties() {
@@ -70,13 +72,16 @@ class VillageAnswersTest extends ApiTest {
   }
 
   @Test
-  void anAnswerIsReusedUntilItsVillageChangesThenEqualsAFreshComputation() {
+  void anAnswerIsReusedUntilItsVillageChangesThenEqualsAFreshComputation() throws Exception {
     Fixture f = new Fixture(sql);
     long lixin = f.village("lixin");
     YearMonth now = YearMonth.now(Sql.ZONE);
     Period year = Period.parse(now.withMonth(1).toString(), now.withMonth(12).toString());
     VillageDashboard first = answers.village(lixin, year);
     assertThat(answers.village(lixin, year)).isSameAs(first);
+    byte[] sent = answers.json(lixin, year); // what the endpoint sends, written once
+    assertThat(sent).isEqualTo(json.writeValueAsBytes(first));
+    assertThat(answers.json(lixin, year)).isSameAs(sent);
 
     // Another village's points: lixin's answer stands.
     corrections.adjust(f.committee("songlin"), household(f.village("songlin")), 5, "补录");
@@ -102,7 +107,7 @@ class VillageAnswersTest extends ApiTest {
   @Test
   void atMostTheConfiguredNumberOfAnswersIsKept() {
     long lixin = new Fixture(sql).village("lixin");
-    VillageAnswers two = new VillageAnswers(dashboards, sql, 2);
+    VillageAnswers two = new VillageAnswers(dashboards, sql, json, 2);
     Period a = Period.parse("2026-01", "2026-01");
     Period b = Period.parse("2026-02", "2026-02");
     Period c = Period.parse("2026-03", "2026-03");
@@ -112,7 +117,7 @@ class VillageAnswersTest extends ApiTest {
     two.village(lixin, c); // drops b
     assertThat(two.village(lixin, a)).isSameAs(first);
     assertThat(two.village(lixin, b)).isNotSameAs(second).isEqualTo(second);
-    VillageAnswers none = new VillageAnswers(dashboards, sql, 0);
+    VillageAnswers none = new VillageAnswers(dashboards, sql, json, 0);
     assertThat(none.village(lixin, a)).isNotSameAs(none.village(lixin, a))
         .isEqualTo(first);
   }

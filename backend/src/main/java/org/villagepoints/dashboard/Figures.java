@@ -66,7 +66,9 @@ public class Figures {
         -- over by the period's last month; yf: the first of the period's whole calendar years
         -- (ot when it has none). Whole years come from village_years (every year before ot
         -- counts for the balance; those from yf for the period too), the other months from
-        -- village_months: the period's months before yf, and the months from ot to its end.
+        -- village_months in one pass: the period's months before yf (their years are in
+        -- village_years for the balance) and the months from ot to its end (for the balance,
+        -- and for the period from f on).
         r as (
           select y.village_id, y.year >= p.yf inp, true outp, y.points_issued,
             y.points_deducted, y.points_redeemed, y.points_expired, y.points_adjusted,
@@ -74,17 +76,11 @@ public class Figures {
           from village_years y join scope s on s.id = y.village_id, params p
           where y.year < p.ot
           union all
-          select m.village_id, true, false, m.points_issued, m.points_deducted,
-            m.points_redeemed, m.points_expired, m.points_adjusted, m.awards, m.redemptions,
-            m.household_delta
+          select m.village_id, m.month >= p.f, m.month >= p.ot, m.points_issued,
+            m.points_deducted, m.points_redeemed, m.points_expired, m.points_adjusted,
+            m.awards, m.redemptions, m.household_delta
           from village_months m join scope s on s.id = m.village_id, params p
-          where m.month >= p.f and m.month < p.yf and m.month <= p.l
-          union all
-          select m.village_id, m.month >= p.f, true, m.points_issued, m.points_deducted,
-            m.points_redeemed, m.points_expired, m.points_adjusted, m.awards, m.redemptions,
-            m.household_delta
-          from village_months m join scope s on s.id = m.village_id, params p
-          where m.month >= p.ot and m.month <= p.l),
+          where m.month <= p.l and (m.month >= p.ot or m.month >= p.f and m.month < p.yf)),
         -- sums over float8: exact for integers below 2^53 and much cheaper per row than
         -- sum(bigint), which accumulates in numeric; cast back to bigint below
         sums as (

@@ -4,15 +4,17 @@
 # 20 million ledger entries) straight into the service's PostgreSQL, builds the dashboard
 # rollups with the same SQL as migrations V009 and V016, then measures on 127.0.0.1 only,
 # bounded in time: the district and village dashboards through the service (wrk, CLIENTS connections,
-# DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times),
-# the village dashboard recomputed on every request (a restarted service keeping no answers),
-# and the floor under any village answer (an authenticated one-row read of the same village).
+# DURATION seconds each) against the naive GROUP BY over ledger entries (psql, RUNS times);
+# the district dashboard again while CHANGES villages a second change (each change makes the
+# next answer recompute that village's row); both dashboards recomputed on every request (a
+# restarted service keeping nothing); and the floor under any village answer (an
+# authenticated one-row read of the same village).
 #
 #   deploy/bench/district-bench.sh            # full size: about 10 GB of disk, 20-40 minutes
 #   VILLAGES=100 deploy/bench/district-bench.sh   # a tenth, a few minutes
 #
 # Environment: JAR, VILLAGES (1000), HPV (300), TPH (33), CLIENTS (4), DURATION (20),
-# RUNS (3), QUIET_WAIT (60), DATA (a directory to keep the service's data in: a later run
+# RUNS (3), CHANGES (10), QUIET_WAIT (60), DATA (a directory to keep the service's data in: a later run
 # with the same DATA skips the generation and measures again). Results:
 # deploy/bench/results/district-bench-<time>.txt.
 set -eEuo pipefail
@@ -26,6 +28,7 @@ TPH=${TPH:-33}
 CLIENTS=${CLIENTS:-4}
 DURATION=${DURATION:-20}
 RUNS=${RUNS:-3}
+CHANGES=${CHANGES:-10}
 DISTRICT=基准区
 ADMIN=benchadmin
 need_tools java curl psql awk sed shuf
@@ -98,15 +101,33 @@ V=$(run_wrk village "$VURL")
 # one small row (the village's expiry policy). No village dashboard can answer faster.
 log "floor (GET /api/villages/$VID/ledger-policy), $CLIENTS clients, ${DURATION}s"
 F=$(run_wrk floor "http://$HOST:$PORT/api/villages/$VID/ledger-policy")
-# The village dashboard is answered again while the village is unchanged (V017); nothing
-# changes during the run, so the figure above is that reuse. The same answer recomputed on
-# every request (nothing kept), as after every change, on a restarted service:
-log "restarting the service keeping no village answers (VP_DASHBOARD_KEPT_ANSWERS=0)"
+# While villages change: CHANGES times a second one village of the district gets a new
+# version (its row rewritten unchanged, as the V017 triggers see any change), so each answer
+# recomputes the rows of the villages changed since the one before.
+log "district dashboard while $CHANGES villages a second change, $CLIENTS clients, ${DURATION}s"
+V0=$(q -c "select max(version) from village_versions")
+q -c "do \$\$ declare ids bigint[] := array(select id from villages where district_id = $DID);
+  begin for i in 1..$((CHANGES * (DURATION + 2))) loop
+    update villages set name = name where id = ids[1 + floor(random() * cardinality(ids))::int];
+    commit; perform pg_sleep(1.0 / $CHANGES); end loop; end \$\$" >/dev/null &
+CHANGER=$!
+C=$(run_wrk changing "$DURL")
+wait "$CHANGER" || die "the village changes failed"
+CHANGED=$(q -c "select count(*) from village_versions w join villages v on v.id = w.village_id
+  where v.district_id = $DID and w.version > $V0")
+# Village dashboards are answered again while the village is unchanged (V017), and district
+# answers reuse the rows of unchanged villages; nothing changes during the runs above but the
+# one with changes. The same answers recomputed on every request (nothing kept), as before
+# any reuse, on a restarted service:
+log "restarting the service keeping nothing (VP_DASHBOARD_KEPT_ANSWERS=0, VP_DASHBOARD_KEPT_VILLAGES=0)"
 stop_service
-start_service VP_DEMO=false VP_DASHBOARD_KEPT_ANSWERS=0
+start_service VP_DEMO=false VP_DASHBOARD_KEPT_ANSWERS=0 VP_DASHBOARD_KEPT_VILLAGES=0
 DURATION=5 run_wrk warm "$VURL" >/dev/null
 log "village dashboard recomputed, $CLIENTS clients, ${DURATION}s"
 R=$(run_wrk recomputed "$VURL")
+DURATION=5 run_wrk warm "$DURL" >/dev/null
+log "district dashboard recomputed, $CLIENTS clients, ${DURATION}s"
+DR=$(run_wrk recomputed "$DURL")
 
 # The naive answer: the same headline figures by GROUP BY over the ledger entries.
 naive_sql() { # where-clause
@@ -152,14 +173,19 @@ table_row() { # label WRK_RESULT naive_ms
   # shellcheck disable=SC2059
   printf "$ROW" answer rps p50_ms p95_ms p99_ms errors naive_ms naive/p95
   table_row "district dashboard" "$D" "$ND"
+  table_row "district, changing" "$C" "$ND"
+  table_row "district, recomputed" "$DR" "$ND"
   table_row "village dashboard" "$V" "$NV"
   table_row "village, recomputed" "$R" "$NV"
   table_row "floor (one row)" "$F" "$NV"
   echo
   echo "(dashboards: HTTP through the service, $CLIENTS connections, ${DURATION}s each;" \
     "naive: psql, server time of the GROUP BY over ledger_entries, median of $RUNS;" \
+    "district dashboard: rows of unchanged villages reused; changing: while $CHANGES villages a" \
+    "second change ($CHANGED villages changed in all);" \
     "village dashboard: answered again while the village is unchanged (V017);" \
-    "recomputed: the same with no answer kept (VP_DASHBOARD_KEPT_ANSWERS=0), as after every change;" \
+    "recomputed: the same with nothing kept (VP_DASHBOARD_KEPT_ANSWERS=0," \
+    "VP_DASHBOARD_KEPT_VILLAGES=0), as before any reuse;" \
     "floor: GET /api/villages/$VID/ledger-policy, the same HTTP, token and scope checks and one" \
     "row read, against the one-village naive figure: the best ratio any village answer could have)"
 } | tee "$SUMMARY"

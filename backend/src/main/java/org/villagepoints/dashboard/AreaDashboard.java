@@ -15,10 +15,6 @@ public record AreaDashboard(String scope, long id, String name, Period period, T
     List<VillageFigures> villages, List<MonthFigures> monthly, String readSource,
     @Nullable Double replicaLagSeconds) {
 
-  AreaDashboard withReadSource(String source, Double lag) {
-    return new AreaDashboard(scope, id, name, period, totals, villages, monthly, source, lag);
-  }
-
   @Serdeable
   public record Totals(long villages, long households, long participants,
       double participationRate, long pointsIssued, long pointsDeducted, long pointsRedeemed,

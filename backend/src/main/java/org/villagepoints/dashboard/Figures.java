@@ -5,7 +5,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.villagepoints.common.Sql;
 
 /**
@@ -20,9 +23,10 @@ import org.villagepoints.common.Sql;
 @Singleton
 public class Figures {
 
-  /** Which villages: one, a town's, or a district's. */
+  /** Which villages: one, a town's, a district's, or those of an array of ids (Long[]). */
   public enum Scope {
-    VILLAGE("v.id = ?"), TOWN("v.town_id = ?"), DISTRICT("v.district_id = ?");
+    VILLAGE("v.id = ?"), TOWN("v.town_id = ?"), DISTRICT("v.district_id = ?"),
+    VILLAGES("v.id = any(?)");
 
     final String where;
 
@@ -37,12 +41,13 @@ public class Figures {
     this.sql = sql;
   }
 
-  public List<VillageFigures> villages(Scope scope, long id, Period period) {
+  public List<VillageFigures> villages(Scope scope, Object id, Period period) {
     return villages(scope, id, period, LocalDate.now(Sql.ZONE));
   }
 
   /** The figures as seen on {@code today} (open and overdue tasks, months counted so far). */
-  public List<VillageFigures> villages(Scope scope, long id, Period period, LocalDate today) {
+  public List<VillageFigures> villages(Scope scope, Object id, Period period,
+      LocalDate today) {
     InspectionMonths months = InspectionMonths.of(period, today);
     LocalDate[] years = wholeYears(period);
     String participants = period.standard() ? """
@@ -190,4 +195,43 @@ public class Figures {
         rs -> new MonthFigures(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3),
             rs.getLong(4), rs.getLong(5)), first, last, id, first, last, id, first, last);
   }
+
+  /** How many months the trend of a period has. */
+  static int monthCount(Period period) {
+    return (int) ChronoUnit.MONTHS.between(period.from(), period.lastMonth()) + 1;
+  }
+
+  /**
+   * Each village's trend over the period, as {@link #months} gives it for one village, in a
+   * flat array: {issued, deducted, redeemed, participants} for each month in turn
+   * ({@link #MONTH_FIELDS} longs a month, zero when nothing moved); a village with no row in
+   * the period is missing.
+   */
+  Map<Long, long[]> villageMonths(Scope scope, Object id, Period period) {
+    int n = monthCount(period);
+    Map<Long, long[]> out = new HashMap<>();
+    Date first = Date.valueOf(period.from());
+    Date last = Date.valueOf(period.lastMonth());
+    sql.list("""
+        with scope as (select v.id from villages v where %s)
+        select village_id, month, points_issued, points_deducted, points_redeemed, 0::bigint
+        from village_months where village_id in (select id from scope) and month between ? and ?
+        union all
+        select village_id, period_start, 0, 0, 0, households from village_participation
+        where village_id in (select id from scope) and period_kind = 'M'
+          and period_start between ? and ?""".formatted(scope.where),
+        rs -> {
+          long[] a = out.computeIfAbsent(rs.getLong(1), v -> new long[MONTH_FIELDS * n]);
+          int i = MONTH_FIELDS * (int) ChronoUnit.MONTHS.between(period.from(),
+              rs.getDate(2).toLocalDate());
+          for (int k = 0; k < MONTH_FIELDS; k++) {
+            a[i + k] += rs.getLong(3 + k);
+          }
+          return null;
+        }, id, first, last, first, last);
+    return out;
+  }
+
+  /** Longs per month in {@link #villageMonths}. */
+  static final int MONTH_FIELDS = 4;
 }

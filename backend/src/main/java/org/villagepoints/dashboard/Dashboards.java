@@ -31,7 +31,7 @@ class Dashboards {
   /** The dashboard with the village's version read first in the same snapshot (V017). */
   @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
   VillageAnswers.Answer village(long id, Period period, LocalDate today) {
-    Long version = sql.one(VillageAnswers.VERSION, rs -> rs.getLong(1), id).orElse(null);
+    Long version = sql.one(VillageVersions.VERSION, rs -> rs.getLong(1), id).orElse(null);
     VillageFigures f = figures.villages(Figures.Scope.VILLAGE, id, period, today).stream()
         .findFirst()
         .orElseThrow(() -> ApiException.notFound("VILLAGE_NOT_FOUND", "找不到这个村"));

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.villagepoints.common.Sql;
 
 /**
@@ -28,24 +27,21 @@ class VillageAnswers {
   /** A computed dashboard and the village's version it was computed at (null: no version). */
   record Answer(Long version, VillageDashboard dashboard) {}
 
-  /** The village's current version. */
-  static final String VERSION = "select version from village_versions where village_id = ?";
-
   private record Key(long village, LocalDate from, LocalDate to, LocalDate today) {}
 
   /** An answer with its JSON, as kept. */
   private record Kept(Long version, VillageDashboard dashboard, byte[] json) {}
 
   private final Dashboards dashboards;
-  private final Sql sql;
+  private final VillageVersions versions;
   private final int capacity;
   private final JsonMapper json;
   private final Map<Key, Kept> kept;
 
-  VillageAnswers(Dashboards dashboards, Sql sql, JsonMapper json,
+  VillageAnswers(Dashboards dashboards, VillageVersions versions, JsonMapper json,
       @Value("${vp.dashboard.kept-answers:1000}") int capacity) {
     this.dashboards = dashboards;
-    this.sql = sql;
+    this.versions = versions;
     this.json = json;
     this.capacity = capacity;
     this.kept = new LinkedHashMap<>(64, 0.75f, true) {
@@ -75,7 +71,7 @@ class VillageAnswers {
     synchronized (kept) {
       known = kept.get(key);
     }
-    if (known != null && known.version().equals(version(id).orElse(null))) {
+    if (known != null && known.version().equals(versions.of(id).orElse(null))) {
       return known;
     }
     Kept fresh = kept(dashboards.village(id, period, today));
@@ -93,10 +89,5 @@ class VillageAnswers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The village's current version; read in its own statement (no snapshot held). */
-  Optional<Long> version(long village) {
-    return sql.one(VERSION, rs -> rs.getLong(1), village);
   }
 }

@@ -27,6 +27,7 @@ import org.villagepoints.support.Fixture;
 class VillageAnswersTest extends ApiTest {
 
   @Inject VillageAnswers answers;
+  @Inject VillageVersions versions;
   @Inject Dashboards dashboards;
   @Inject Corrections corrections;
   @Inject HouseholdRegister register;
@@ -52,23 +53,23 @@ class VillageAnswersTest extends ApiTest {
         where v.town_id <> l.town_id""", lixin);
     assertThat(otherTown).isPositive();
     for (String table : TOUCHES) {
-      long before = answers.version(lixin).orElseThrow();
-      long elsewhere = answers.version(otherTown).orElseThrow();
+      long before = versions.of(lixin).orElseThrow();
+      long elsewhere = versions.of(otherTown).orElseThrow();
       int rows = sql.update("update " + table + " set village_id = village_id where ctid ="
           + " (select ctid from " + table + " where village_id = ? limit 1)", lixin);
       assertThat(rows).as(table + ": the demo history has a row of lixin").isEqualTo(1);
-      assertThat(answers.version(lixin).orElseThrow()).as(table).isGreaterThan(before);
-      assertThat(answers.version(otherTown).orElseThrow()).as(table).isEqualTo(elsewhere);
+      assertThat(versions.of(lixin).orElseThrow()).as(table).isGreaterThan(before);
+      assertThat(versions.of(otherTown).orElseThrow()).as(table).isEqualTo(elsewhere);
     }
-    long before = answers.version(lixin).orElseThrow();
+    long before = versions.of(lixin).orElseThrow();
     sql.update("update villages set name = name where id = ?", lixin);
-    long renamed = answers.version(lixin).orElseThrow();
+    long renamed = versions.of(lixin).orElseThrow();
     assertThat(renamed).as("villages").isGreaterThan(before);
-    long elsewhere = answers.version(otherTown).orElseThrow();
+    long elsewhere = versions.of(otherTown).orElseThrow();
     sql.update("update towns set name = name where id = (select town_id from villages"
         + " where id = ?)", lixin);
-    assertThat(answers.version(lixin).orElseThrow()).as("towns").isGreaterThan(renamed);
-    assertThat(answers.version(otherTown).orElseThrow()).as("towns").isEqualTo(elsewhere);
+    assertThat(versions.of(lixin).orElseThrow()).as("towns").isGreaterThan(renamed);
+    assertThat(versions.of(otherTown).orElseThrow()).as("towns").isEqualTo(elsewhere);
   }
 
   @Test
@@ -107,7 +108,7 @@ class VillageAnswersTest extends ApiTest {
   @Test
   void atMostTheConfiguredNumberOfAnswersIsKept() {
     long lixin = new Fixture(sql).village("lixin");
-    VillageAnswers two = new VillageAnswers(dashboards, sql, json, 2);
+    VillageAnswers two = new VillageAnswers(dashboards, versions, json, 2);
     Period a = Period.parse("2026-01", "2026-01");
     Period b = Period.parse("2026-02", "2026-02");
     Period c = Period.parse("2026-03", "2026-03");
@@ -117,7 +118,7 @@ class VillageAnswersTest extends ApiTest {
     two.village(lixin, c); // drops b
     assertThat(two.village(lixin, a)).isSameAs(first);
     assertThat(two.village(lixin, b)).isNotSameAs(second).isEqualTo(second);
-    VillageAnswers none = new VillageAnswers(dashboards, sql, json, 0);
+    VillageAnswers none = new VillageAnswers(dashboards, versions, json, 0);
     assertThat(none.village(lixin, a)).isNotSameAs(none.village(lixin, a))
         .isEqualTo(first);
   }

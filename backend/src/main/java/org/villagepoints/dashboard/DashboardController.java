@@ -58,8 +58,8 @@ class DashboardController {
       mediaType = MediaType.APPLICATION_JSON,
       schema = @Schema(implementation = AreaDashboard.class)))
   @Secured({Role.Names.DISTRICT_ADMIN, Role.Names.TOWN_ADMIN})
-  HttpResponse<byte[]> town(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-      Authentication auth) {
+  HttpResponse<byte[]> town(long id, @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to, Authentication auth) {
     guard.requireTown(Caller.of(auth), id);
     return area(Figures.Scope.TOWN, id, Period.parse(from, to));
   }

@@ -68,7 +68,7 @@ class Dashboards {
       }
     }
     if (!stale.isEmpty()) {
-      // all of them (the first answer of a day): by the area itself, which plans better
+      // all of them (the first answer of a day): by the area's own condition, not 1,000 ids
       boolean all = stale.size() == versions.size();
       Figures.Scope which = all ? scope : Figures.Scope.VILLAGES;
       Object of = all ? (Object) id : stale.toArray(Long[]::new);

@@ -42,7 +42,7 @@ class AreaAnswersTest extends ApiTest {
   private final YearMonth now = YearMonth.now(Sql.ZONE);
   private final Period year = Period.parse(now.withMonth(1).toString(),
       now.withMonth(12).toString());
-  private final Period months = Period.parse(now.minusMonths(7).toString(), now.toString());
+  private final Period months = Period.parse(now.minusMonths(13).toString(), now.toString());
 
   @Test
   void theAssembledAnswerAndItsJsonEqualTheAreaComputedFromScratch() throws Exception {

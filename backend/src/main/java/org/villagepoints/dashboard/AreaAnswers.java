@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.villagepoints.common.Sql;
 import org.villagepoints.ops.ReadRouting;
 
@@ -30,13 +28,11 @@ import org.villagepoints.ops.ReadRouting;
 @Singleton
 class AreaAnswers {
 
-  /** One village's row of an area dashboard at a version (null: none), with its JSON. */
-  record Row(Long version, VillageFigures figures, long[] months, byte[] json) {}
+  /** A village's row of an area dashboard: figures, trend (see Figures.villageMonths), JSON. */
+  record Row(VillageFigures figures, long[] months, byte[] json) {}
 
   /** What one snapshot gave: the area's name and its villages' rows in order. */
   record Area(String name, List<Row> villages) {}
-
-  private record Key(long village, LocalDate from, LocalDate to, LocalDate today) {}
 
   /** Where the villages go in the JSON of an area written without them. */
   private static final byte[] NO_VILLAGES = "\"villages\":[]".getBytes(StandardCharsets.UTF_8);
@@ -44,21 +40,14 @@ class AreaAnswers {
   private final Dashboards dashboards;
   private final ReadRouting reads;
   private final JsonMapper json;
-  private final int capacity;
-  private final Map<Key, Row> kept;
+  private final KeptByVersion<Row> kept;
 
   AreaAnswers(Dashboards dashboards, ReadRouting reads, JsonMapper json,
       @Value("${vp.dashboard.kept-villages:20000}") int capacity) {
     this.dashboards = dashboards;
     this.reads = reads;
     this.json = json;
-    this.capacity = capacity;
-    this.kept = new LinkedHashMap<>(1024, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Row> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.kept = new KeptByVersion<>(capacity);
   }
 
   /** The JSON of the area's {@link AreaDashboard}, read where {@link ReadRouting} says. */
@@ -81,26 +70,15 @@ class AreaAnswers {
 
   /** The row kept for the village at this version, or null. */
   Row kept(long village, Period period, LocalDate today, Long version) {
-    if (version == null || capacity <= 0) {
-      return null;
-    }
-    Row row;
-    synchronized (kept) {
-      row = kept.get(new Key(village, period.from(), period.to(), today));
-    }
-    return row != null && row.version().equals(version) ? row : null;
+    KeptByVersion.Entry<Row> known = version == null ? null : kept.get(village, period, today);
+    return known != null && known.version() == version ? known.value() : null;
   }
 
   /** A row computed at the village's version, kept for later answers. */
   Row computed(Long version, VillageFigures figures, long[] months, Period period,
       LocalDate today) {
-    Row row = new Row(version, figures, months, bytes(figures));
-    if (version != null && capacity > 0) {
-      Key key = new Key(figures.villageId(), period.from(), period.to(), today);
-      synchronized (kept) { // versions only grow: keep the newer of two rows computed at once
-        kept.merge(key, row, (a, b) -> a.version() > b.version() ? a : b);
-      }
-    }
+    Row row = new Row(figures, months, bytes(figures));
+    kept.keep(figures.villageId(), period, today, version, row);
     return row;
   }
 

@@ -6,8 +6,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.villagepoints.common.Sql;
 
 /**
@@ -27,29 +25,20 @@ class VillageAnswers {
   /** A computed dashboard and the village's version it was computed at (null: no version). */
   record Answer(Long version, VillageDashboard dashboard) {}
 
-  private record Key(long village, LocalDate from, LocalDate to, LocalDate today) {}
-
   /** An answer with its JSON, as kept. */
   private record Kept(Long version, VillageDashboard dashboard, byte[] json) {}
 
   private final Dashboards dashboards;
   private final VillageVersions versions;
-  private final int capacity;
   private final JsonMapper json;
-  private final Map<Key, Kept> kept;
+  private final KeptByVersion<Kept> kept;
 
   VillageAnswers(Dashboards dashboards, VillageVersions versions, JsonMapper json,
       @Value("${vp.dashboard.kept-answers:1000}") int capacity) {
     this.dashboards = dashboards;
     this.versions = versions;
     this.json = json;
-    this.capacity = capacity;
-    this.kept = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.kept = new KeptByVersion<>(capacity);
   }
 
   VillageDashboard village(long id, Period period) {
@@ -63,23 +52,12 @@ class VillageAnswers {
 
   private Kept answer(long id, Period period) {
     LocalDate today = LocalDate.now(Sql.ZONE);
-    if (capacity <= 0) {
-      return kept(dashboards.village(id, period, today));
-    }
-    Key key = new Key(id, period.from(), period.to(), today);
-    Kept known;
-    synchronized (kept) {
-      known = kept.get(key);
-    }
-    if (known != null && known.version().equals(versions.of(id).orElse(null))) {
-      return known;
+    KeptByVersion.Entry<Kept> known = kept.get(id, period, today);
+    if (known != null && versions.of(id).orElse(-1L) == known.version()) {
+      return known.value();
     }
     Kept fresh = kept(dashboards.village(id, period, today));
-    if (fresh.version() != null) {
-      synchronized (kept) { // versions only grow: keep the newer of two answers computed at once
-        kept.merge(key, fresh, (a, b) -> a.version() > b.version() ? a : b);
-      }
-    }
+    kept.keep(id, period, today, fresh.version(), fresh);
     return fresh;
   }
 

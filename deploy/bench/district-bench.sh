@@ -191,5 +191,9 @@ table_row() { # label WRK_RESULT naive_ms
 } | tee "$SUMMARY"
 if [[ -n ${PAUSE:-} ]]; then # look around before everything is removed
   log "pausing ${PAUSE}s: psql -h $HOST -p $PGPORT -U postgres; curl -H 'Authorization: Bearer $TOKEN' '$DURL'"
-  sleep "$PAUSE"
+  # in the background: bash runs the TERM trap (cleanup) only once its foreground child has
+  # exited, so a stopped pause used to clean up when the sleep ended, stopping whichever
+  # service then ran on the same DATA
+  sleep "$PAUSE" &
+  wait $!
 fi

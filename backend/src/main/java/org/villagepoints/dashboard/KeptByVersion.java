@@ -31,10 +31,6 @@ final class KeptByVersion<V> {
     };
   }
 
-  boolean keepsAny() {
-    return capacity > 0;
-  }
-
   /** What is kept for the village, period and day, at whatever version; null if nothing. */
   Entry<V> get(long village, Period period, LocalDate today) {
     synchronized (kept) {

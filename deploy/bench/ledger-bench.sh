@@ -118,8 +118,7 @@ for c in $LEVELS; do
   s2=$(snapshot); all_ticks >"$TMP/procs2"
   o1=$(others "$TMP/procs0" "$TMP/procs1" "$DURATION"); o2=$(others "$TMP/procs1" "$TMP/procs2" "$DURATION")
   [[ -z $o1$o2 ]] || OTHERS+=("c=$c service: ${o1:-none}; pgbench: ${o2:-none}")
-  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
-    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  werr=$(wrk_errors "$w")
   perr=$(( $(num failed "$p") + $(num aborted "$p") ))
   ERRORS=$((ERRORS + werr + perr))
   rps=$(field rps "$w"); tps=$(field tps "$p")

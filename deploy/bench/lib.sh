@@ -233,6 +233,10 @@ cpu_ms_per() { # before after count client_cpu_s -> "jvm_ms pg_ms client_ms busy
 }
 field() { sed -nE "s/.*(^| )$1=([^ ]+).*/\2/p" <<<"$2"; }
 num() { local v; v=$(field "$@"); echo "${v:-0}"; }
+wrk_errors() { # WRK_RESULT line -> failed requests of every kind
+  echo $(( $(num errors_status "$1") + $(num errors_connect "$1") + $(num errors_read "$1") \
+    + $(num errors_write "$1") + $(num errors_timeout "$1") ))
+}
 pgset() { q -c "show $1"; }
 pg_kind() { if [[ -n ${BENCH_PGPORT:-} ]]; then echo "Debian package"; else echo "embedded"; fi; }
 

@@ -150,8 +150,7 @@ for c in $LEVELS; do
   o1=$(others "$TMP/procs0" "$TMP/procs1" "$DURATION"); o2=$(others "$TMP/procs1b" "$TMP/procs2" "$DURATION")
   [[ -z $o1$o2 ]] || OTHERS+=("c=$c service: ${o1:-none}; pgbench: ${o2:-none}")
   t=$(field tps "$p"); PGB_RATE=$(awk -v a="$PGB_RATE" -v b="$t" 'BEGIN {print (b > a ? b : a)}')
-  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
-    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  werr=$(wrk_errors "$w")
   perr=$(( $(num failed "$p") + $(num aborted "$p") ))
   ERRORS=$((ERRORS + werr + perr))
   EXHAUSTED=$((EXHAUSTED + $(num exhausted "$w")))
@@ -179,8 +178,7 @@ for t in $PACE; do
   q -c 'vacuum analyze qr_tokens'
   log "$ATTENDANTS attendants, mean think time $t ms: ${DURATION}s"
   w=$(THINK_MS=$t run_wrk "$ATTENDANTS" "$DURATION" "t$t")
-  werr=$(( $(num errors_status "$w") + $(num errors_connect "$w") + $(num errors_read "$w") \
-    + $(num errors_write "$w") + $(num errors_timeout "$w") ))
+  werr=$(wrk_errors "$w")
   ERRORS=$((ERRORS + werr))
   EXHAUSTED=$((EXHAUSTED + $(num exhausted "$w")))
   PACED_ROWS+=("$(printf 'think %5s ms | %10s | %10s | %7s | %7s | %7s | %7s | %s' "$t" \

@@ -61,8 +61,7 @@ class AreaAnswers {
   /** The same answer as an object. */
   AreaDashboard dashboard(Figures.Scope scope, long id, Period period) {
     Area area = dashboards.area(scope, id, period, LocalDate.now(Sql.ZONE), this);
-    List<VillageFigures> figures = new ArrayList<>(area.villages().size());
-    area.villages().forEach(r -> figures.add(r.figures()));
+    List<VillageFigures> figures = figures(area);
     return new AreaDashboard(scope.name(), id, area.name(), period,
         AreaDashboard.Totals.of(figures), figures, monthly(area, period), ReadRouting.PRIMARY,
         null);
@@ -85,14 +84,12 @@ class AreaAnswers {
   /** The area written without its villages, then the villages' kept JSON put in place. */
   private byte[] write(Figures.Scope scope, long id, Period period, Area area, String source,
       Double lag) {
-    List<VillageFigures> figures = new ArrayList<>(area.villages().size());
+    byte[] head = bytes(new AreaDashboard(scope.name(), id, area.name(), period,
+        AreaDashboard.Totals.of(figures(area)), List.of(), monthly(area, period), source, lag));
     int size = 0;
     for (Row r : area.villages()) {
-      figures.add(r.figures());
       size += r.json().length + 1;
     }
-    byte[] head = bytes(new AreaDashboard(scope.name(), id, area.name(), period,
-        AreaDashboard.Totals.of(figures), List.of(), monthly(area, period), source, lag));
     int at = indexOf(head, NO_VILLAGES) + NO_VILLAGES.length - 1; // the "]"
     ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + size);
     out.write(head, 0, at);
@@ -104,6 +101,12 @@ class AreaAnswers {
     }
     out.write(head, at, head.length - at);
     return out.toByteArray();
+  }
+
+  private static List<VillageFigures> figures(Area area) {
+    List<VillageFigures> figures = new ArrayList<>(area.villages().size());
+    area.villages().forEach(r -> figures.add(r.figures()));
+    return figures;
   }
 
   /** The area's trend: the villages' trends added up month by month. */

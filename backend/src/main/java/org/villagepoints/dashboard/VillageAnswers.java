@@ -26,7 +26,7 @@ class VillageAnswers {
   record Answer(Long version, VillageDashboard dashboard) {}
 
   /** An answer with its JSON, as kept. */
-  private record Kept(Long version, VillageDashboard dashboard, byte[] json) {}
+  private record Kept(VillageDashboard dashboard, byte[] json) {}
 
   private final Dashboards dashboards;
   private final VillageVersions versions;
@@ -56,14 +56,15 @@ class VillageAnswers {
     if (known != null && versions.of(id).orElse(-1L) == known.version()) {
       return known.value();
     }
-    Kept fresh = kept(dashboards.village(id, period, today));
-    kept.keep(id, period, today, fresh.version(), fresh);
+    Answer computed = dashboards.village(id, period, today);
+    Kept fresh = kept(computed.dashboard());
+    kept.keep(id, period, today, computed.version(), fresh);
     return fresh;
   }
 
-  private Kept kept(Answer a) {
+  private Kept kept(VillageDashboard dashboard) {
     try {
-      return new Kept(a.version(), a.dashboard(), json.writeValueAsBytes(a.dashboard()));
+      return new Kept(dashboard, json.writeValueAsBytes(dashboard));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
